@@ -1,0 +1,11 @@
+/** Engine and unit tests: real n8n-core execution, real HTTP on 127.0.0.1 against the sandbox. */
+module.exports = {
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }] },
+	setupFiles: ['<rootDir>/test/setup/env.ts'],
+	testTimeout: 30000,
+};
