@@ -15,11 +15,7 @@ export default [
 		plugins: { 'n8n-nodes-base': n8nNodesBase, ...community.plugins },
 		rules: {
 			...base('community'),
-			...Object.fromEntries(
-				Object.entries(community.rules).filter(([rule]) =>
-					/package-json|package-name|require-files|require-homepage|valid-author|valid-peer|no-overrides|no-forbidden-lifecycle|no-runtime-dependencies/.test(rule),
-				),
-			),
+			...community.rules,
 			// fast-xml-parser is the one runtime dependency: the callback XML needs a real parser with
 			// entity expansion off, and n8n ships none to community nodes.
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',
@@ -29,12 +25,16 @@ export default [
 		files: ['credentials/**/*.ts'],
 		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
 		plugins: { 'n8n-nodes-base': n8nNodesBase, ...community.plugins },
-		rules: { ...base('credentials'), ...community.rules },
+		// The n8n-nodes-base credentials set targets n8n's own repository (camel-cased doc slugs);
+		// community credentials follow @n8n/community-nodes, which wants a real documentation URL.
+		rules: { ...community.rules },
 	},
 	{
 		files: ['nodes/**/*.ts'],
 		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
-		plugins: { 'n8n-nodes-base': n8nNodesBase, ...community.plugins },
-		rules: { ...base('nodes'), ...community.rules },
+		// n8n-nodes-base's older `nodes` set contradicts @n8n/community-nodes (it wants `['main']`
+		// where the newer rules want NodeConnectionTypes.Main); the newer, community-specific set wins.
+		plugins: { ...community.plugins },
+		rules: { ...community.rules },
 	},
 ];

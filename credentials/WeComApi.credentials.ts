@@ -1,0 +1,133 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { obtainAccessToken, tokenSourceOf } from '../nodes/shared/transport/token';
+
+export class WeComApi implements ICredentialType {
+	name = 'weComApi';
+
+	displayName = 'WeCom API';
+
+	icon = 'file:wecom.svg' as const;
+
+	documentationUrl = 'https://developer.work.weixin.qq.com/document/path/91039';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Valid Until',
+			name: 'validUntil',
+			type: 'hidden',
+			default: 0,
+		},
+		{
+			displayName: 'Corp ID',
+			name: 'corpId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'ww0123456789abcdef',
+			description: 'Your company ID (企业ID), shown in the admin console under 我的企业 → 企业信息',
+		},
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The 客户联系 secret (客户联系 → API → Secret), or the secret of a self-built app that is listed under 客户联系 → 可调用应用',
+		},
+		{
+			displayName: 'Callback Token',
+			name: 'callbackToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The Token of 客户联系 → API → 接收事件服务器. Needed only by the WeCom Trigger to verify callbacks.',
+		},
+		{
+			displayName: 'Encoding AES Key',
+			name: 'encodingAESKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The 43-character EncodingAESKey of 客户联系 → API → 接收事件服务器. Needed only by the WeCom Trigger to decrypt callbacks.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://qyapi.weixin.qq.com',
+			description: 'Change only for a reverse proxy, a private deployment or a test sandbox',
+		},
+	];
+
+	/** Runs when the stored token is empty; the transport empties it when WeCom rejects it. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const token = await obtainAccessToken(
+			async (options) => await this.helpers.httpRequest(options),
+			tokenSourceOf(credentials as IDataObject),
+		);
+		return { accessToken: token.accessToken, validUntil: token.expiresAt };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			qs: { access_token: '={{$credentials.accessToken}}' },
+		},
+	};
+
+	// n8n runs preAuthentication before this request, so a wrong secret already fails there with
+	// WeCom's own message; the request then proves the token may call 客户联系 APIs at all.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://qyapi.weixin.qq.com"}}',
+			url: '/cgi-bin/externalcontact/get_follow_user_list',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errcode',
+					value: 48002,
+					message: 'The secret works but may not call 客户联系 APIs [48002]: add the app to 客户联系 → API → 可调用应用, or use the 客户联系 secret.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errcode',
+					value: 60020,
+					message: 'The secret works but this server’s IP is not trusted [60020]: add it to the app’s 企业可信IP.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errcode',
+					value: 40014,
+					message: 'WeCom rejected the access token [40014]: check the Corp ID and Secret.',
+				},
+			},
+		],
+	};
+}

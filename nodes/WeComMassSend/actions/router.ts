@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { groupWelcomeTemplate } from './groupWelcomeTemplate/GroupWelcomeTemplate.resource';
+import { massMessage } from './massMessage/MassMessage.resource';
+import { media } from './media/Media.resource';
+import type { ExecutionState, ResourceOperations } from './types';
+import { welcomeMessage } from './welcomeMessage/WelcomeMessage.resource';
+
+const resources: Record<string, ResourceOperations> = {
+	massMessage: massMessage.operations,
+	welcomeMessage: welcomeMessage.operations,
+	groupWelcomeTemplate: groupWelcomeTemplate.operations,
+	media: media.operations,
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	const state: ExecutionState = { uploads: new Map() };
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const pairedItem = { item: itemIndex };
+		try {
+			const resource = this.getNodeParameter('resource', itemIndex) as string;
+			const operation = this.getNodeParameter('operation', itemIndex) as string;
+			const handler = resources[resource]?.[operation];
+			if (!handler) {
+				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
+					itemIndex,
+				});
+			}
+			const results = await handler.execute.call(this, itemIndex, state);
+			for (const json of results) output.push({ json, pairedItem });
+		} catch (error) {
+			if (!this.continueOnFail()) {
+				throw error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			}
+			output.push({ json: errorToJson(error), pairedItem });
+		}
+	}
+	return [output];
+}
+
+/** What a flow sees of a failed item with "Continue On Fail": the message and WeCom's codes. */
+function errorToJson(error: unknown): IDataObject {
+	const { message, description, context } = error as {
+		message?: string;
+		description?: string;
+		context?: IDataObject;
+	};
+	const json: IDataObject = { error: message ?? String(error) };
+	if (description) json.description = description;
+	for (const key of ['errcode', 'errmsg', 'api', 'field'] as const) {
+		if (context?.[key] !== undefined) json[key] = context[key];
+	}
+	return json;
+}

@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** State shared by all items of one execution of the node. */
+export interface ExecutionState {
+	/** Inline uploads by binary fingerprint, so one file sent to many items is uploaded once. */
+	uploads: Map<string, Promise<string>>;
+}
+
+/** One output item's JSON; the router adds pairedItem. */
+export type OperationResult = IDataObject[];
+
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	state: ExecutionState,
+) => Promise<OperationResult>;
+
+export interface OperationModule {
+	description: INodeProperties[];
+	execute: OperationExecute;
+}
+
+export type ResourceOperations = Record<string, OperationModule>;

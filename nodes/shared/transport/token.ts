@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { ACCESS_GRANT_PATH, normalizeBaseUrl } from './endpoints';
+import { describeErrcode } from './errcodes';
+import { redact } from './redact';
+
+/**
+ * The access token cache of this process. n8n keeps the token in the credential (hidden
+ * expirable field) but runs `preAuthentication` once per caller when that field is empty, so
+ * 50 executions starting together would each fetch one. Here they share one fetch.
+ */
+export interface TokenSource {
+	baseUrl: string;
+	corpId: string;
+	secret: string;
+}
+
+export interface IssuedToken {
+	accessToken: string;
+	/** Epoch ms at which WeCom stops accepting the token. */
+	expiresAt: number;
+}
+
+export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
+
+/** WeCom hands out 7200 s tokens; renew a little early so no call races the expiry. */
+export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/** Repeated wrong secrets get the server's IP blocked for an hour: do not hammer gettoken. */
+const REFUSAL_HOLD_MS = 30 * 1000;
+const PERMANENT_REFUSALS = new Set([40001, 40013, 40056, 40091, 48002, 60020]);
+
+export class WeComTokenError extends Error {
+	constructor(
+		message: string,
+		readonly errcode?: number,
+		readonly errmsg?: string,
+	) {
+		super(message);
+		this.name = 'WeComTokenError';
+	}
+}
+
+const issued = new Map<string, IssuedToken>();
+const inFlight = new Map<string, Promise<IssuedToken>>();
+const refused = new Map<string, { error: WeComTokenError; until: number }>();
+
+export function tokenSourceOf(credentials: IDataObject): TokenSource {
+	return {
+		baseUrl: normalizeBaseUrl(credentials.baseUrl),
+		corpId: String(credentials.corpId ?? '').trim(),
+		secret: String(credentials.secret ?? '').trim(),
+	};
+}
+
+function keyOf(source: TokenSource): string {
+	const secretHash = createHash('sha256').update(source.secret).digest('hex');
+	return `${source.baseUrl}|${source.corpId}|${secretHash}`;
+}
+
+export function isFresh(expiresAt: unknown, now = Date.now()): boolean {
+	return typeof expiresAt === 'number' && expiresAt - REFRESH_MARGIN_MS > now;
+}
+
+async function fetchToken(httpRequest: HttpRequest, source: TokenSource): Promise<IssuedToken> {
+	if (!source.corpId || !source.secret) {
+		throw new WeComTokenError('The WeCom API credential needs both a Corp ID (企业ID) and a Secret.');
+	}
+	const requestedAt = Date.now();
+	let response: IDataObject | undefined;
+	let unreachable = '';
+	try {
+		response = (await httpRequest({
+			method: 'GET',
+			url: `${source.baseUrl}${ACCESS_GRANT_PATH}`,
+			qs: { corpid: source.corpId, corpsecret: source.secret },
+			json: true,
+			timeout: 15000,
+		})) as IDataObject;
+	} catch (error) {
+		// The transport error carries the URL with corpsecret; keep only a redacted message.
+		unreachable = redact(error instanceof Error ? error.message : String(error), [source.secret]);
+	}
+	if (response === undefined) {
+		throw new WeComTokenError(
+			`Could not reach WeCom to get an access token (${unreachable}). Check the Base URL and the network/proxy.`,
+		);
+	}
+	const errcode = Number(response?.errcode ?? 0);
+	if (errcode !== 0 || typeof response.access_token !== 'string') {
+		const errmsg = redact(String(response?.errmsg ?? 'no access_token in the answer'), [source.secret]);
+		const fix = describeErrcode(errcode)?.fix ?? '';
+		throw new WeComTokenError(`WeCom refused the access token request: [${errcode}] ${errmsg}. ${fix}`.trim(), errcode, errmsg);
+	}
+	const lifetimeSeconds = Number(response.expires_in) > 0 ? Number(response.expires_in) : 7200;
+	return { accessToken: response.access_token, expiresAt: requestedAt + lifetimeSeconds * 1000 };
+}
+
+/** A fresh token for this corp and secret: cached, or the one fetch every caller waits for. */
+export async function obtainAccessToken(httpRequest: HttpRequest, source: TokenSource): Promise<IssuedToken> {
+	const key = keyOf(source);
+	const cached = issued.get(key);
+	if (cached && isFresh(cached.expiresAt)) return cached;
+
+	const refusal = refused.get(key);
+	if (refusal && refusal.until > Date.now()) throw refusal.error;
+
+	const pending = inFlight.get(key);
+	if (pending) return await pending;
+
+	const fetching = fetchToken(httpRequest, source)
+		.then((token) => {
+			issued.set(key, token);
+			refused.delete(key);
+			return token;
+		})
+		.catch((error: unknown) => {
+			if (error instanceof WeComTokenError && error.errcode !== undefined && PERMANENT_REFUSALS.has(error.errcode)) {
+				refused.set(key, { error, until: Date.now() + REFUSAL_HOLD_MS });
+			}
+			throw error;
+		})
+		.finally(() => inFlight.delete(key));
+	inFlight.set(key, fetching);
+	return await fetching;
+}
+
+/**
+ * Drops a token WeCom has rejected. Only the token that failed is dropped, so that when 50
+ * calls fail with the same stale token, the first refresh is not thrown away by the other 49.
+ */
+export function forgetAccessToken(source: TokenSource, staleToken: string): void {
+	const key = keyOf(source);
+	if (issued.get(key)?.accessToken === staleToken) issued.delete(key);
+}
+
+/** Tests start every scenario from an empty process cache. */
+export function clearTokenCache(): void {
+	issued.clear();
+	inFlight.clear();
+	refused.clear();
+}

@@ -1,0 +1,162 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	IConnections,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+
+import { WeComMassSend } from '../../nodes/WeComMassSend/WeComMassSend.node';
+import { TestCredentialsHelper } from './credentials';
+
+export const PACKAGE = 'n8n-nodes-wecom-masssend';
+export const MASS_SEND_TYPE = `${PACKAGE}.weComMassSend`;
+export const CREDENTIAL_ID = 'wecom-cred-1';
+
+const registry: Record<string, INodeType | IVersionedNodeType> = {
+	[MASS_SEND_TYPE]: new WeComMassSend(),
+};
+
+/** Lets other test helpers (e.g. the trigger's) add node types to the same engine. */
+export function registerNodeType(type: string, node: INodeType | IVersionedNodeType): void {
+	registry[type] = node;
+}
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => registry[type],
+	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(registry[type], version),
+	getKnownTypes: () => ({}),
+};
+
+export const credentialsHelper = new TestCredentialsHelper();
+
+export function useCredential(data: ICredentialDataDecryptedObject, id = CREDENTIAL_ID): void {
+	credentialsHelper.set(id, { accessToken: '', validUntil: 0, ...data });
+}
+
+export interface NodeOptions {
+	name?: string;
+	continueOnFail?: boolean;
+	credentialId?: string;
+	type?: string;
+}
+
+/** A WeCom Mass Send node as a saved workflow holds it. */
+export function massSendNode(parameters: IDataObject, options: NodeOptions = {}): INode {
+	return {
+		id: `node-${options.name ?? 'WeCom'}`,
+		name: options.name ?? 'WeCom',
+		type: options.type ?? MASS_SEND_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { weComApi: { id: options.credentialId ?? CREDENTIAL_ID, name: 'WeCom sandbox' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+}
+
+export interface RunResult {
+	run: IRun;
+	status: IRun['status'];
+	/** The workflow-level error, if the run failed. */
+	error?: Error & { description?: string; context?: IDataObject };
+	items(nodeName?: string): INodeExecutionData[];
+	json(nodeName?: string): IDataObject[];
+}
+
+/**
+ * Runs nodes through n8n-core's real WorkflowExecute, exactly as a manual execution does:
+ * the first node gets `input` as its incoming items, the rest follow the connections.
+ */
+export async function runNodes(nodes: INode[], input: IDataObject[] = [{}], connections: IConnections = chain(nodes)): Promise<RunResult> {
+	const workflowData: IWorkflowBase = {
+		id: 'engine-test',
+		name: 'engine test',
+		active: false,
+		nodes,
+		connections,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as unknown as IWorkflowBase;
+	const workflow = new Workflow({ id: 'engine-test', nodes, connections, nodeTypes, active: false });
+
+	const hooks = new ExecutionLifecycleHooks('manual', `exec-${Date.now()}-${Math.random()}`, workflowData);
+	let finished!: (run: IRun) => void;
+	const done = new Promise<IRun>((resolve) => (finished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
+
+	const additionalData = {
+		credentialsHelper,
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used by these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used by these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData: IRunExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contactData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [
+				{
+					node: nodes[0],
+					data: { main: [input.map((json) => ({ json }))] },
+					source: null,
+				},
+			],
+		},
+	} as unknown as IRunExecutionData;
+
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await done;
+	const runData = run.data.resultData.runData;
+	const items = (nodeName = nodes[nodes.length - 1].name) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+	return {
+		run,
+		status: run.status,
+		error: run.data.resultData.error as RunResult['error'],
+		items,
+		json: (nodeName?: string) => items(nodeName).map((item) => item.json),
+	};
+}
+
+function chain(nodes: INode[]): IConnections {
+	const connections: IConnections = {};
+	for (let i = 0; i + 1 < nodes.length; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main' as never, index: 0 }]] };
+	}
+	return connections;
+}
+
+/** Shorthand: one WeCom Mass Send node with these parameters over these input items. */
+export async function runMassSend(parameters: IDataObject, input: IDataObject[] = [{}], options: NodeOptions = {}) {
+	return await runNodes([massSendNode(parameters, options)], input);
+}
