@@ -12,8 +12,6 @@ export interface TransportFailure {
 	neverSent: boolean;
 	/** Worth another try for a call that is safe to repeat. */
 	transient: boolean;
-	/** The failure came from getting the token (thrown by preAuthentication). */
-	tokenError?: Error;
 }
 
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -27,24 +25,49 @@ const TRANSIENT_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+/** The error and what it wraps: n8n keeps the original in `cause` or in `errorResponse`. */
 function chainOf(error: unknown): Array<Record<string, unknown>> {
 	const chain: Array<Record<string, unknown>> = [];
 	let current = error as Record<string, unknown> | undefined;
 	while (current && typeof current === 'object' && chain.length < 6 && !chain.includes(current)) {
 		chain.push(current);
-		current = current.cause as Record<string, unknown> | undefined;
+		current = (current.cause ?? current.errorResponse) as Record<string, unknown> | undefined;
 	}
 	return chain;
 }
 
+/**
+ * n8n 1.x drops the original error when it wraps it (the `cause` field is re-declared) and swaps
+ * the message for a sentence per error code, keeping the original in `messages`. So the code is
+ * read back from every text the wrapper kept. Unknown texts classify as "may have been sent,
+ * not transient": the safe side for creates.
+ */
+const CODE_IN_TEXT: Array<[RegExp, string]> = [
+	[/\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT|EPIPE)\b/, ''],
+	[/refused the connection/i, 'ECONNREFUSED'],
+	[/incorrect host|cannot be established/i, 'ENOTFOUND'],
+	[/DNS server returned an error/i, 'EAI_AGAIN'],
+	[/host is unreachable/i, 'EHOSTUNREACH'],
+	[/socket hang up|closed unexpectedly/i, 'ECONNRESET'],
+	[/connection was aborted/i, 'ECONNABORTED'],
+	[/timeout of \d+ms exceeded|timed out/i, 'ETIMEDOUT'],
+];
+
+function codeFromTexts(texts: string[]): string | undefined {
+	for (const [pattern, code] of CODE_IN_TEXT) {
+		for (const text of texts) {
+			const match = pattern.exec(text);
+			if (match) return code || match[1];
+		}
+	}
+	return undefined;
+}
+
 export function classifyFailure(error: unknown): TransportFailure {
 	const chain = chainOf(error);
-	const tokenError = chain.find((link) => link.name === 'WeComTokenError') as Error | undefined;
-	if (tokenError) {
-		return { message: tokenError.message, neverSent: true, transient: false, tokenError };
-	}
 	let status: number | undefined;
 	let code: string | undefined;
+	const texts: string[] = [];
 	for (const link of chain) {
 		const response = link.response as { status?: unknown } | undefined;
 		if (status === undefined && typeof response?.status === 'number') status = response.status;
@@ -52,9 +75,12 @@ export function classifyFailure(error: unknown): TransportFailure {
 			status = Number(link.httpCode);
 		}
 		if (code === undefined && typeof link.code === 'string' && /^E[A-Z_]+$/.test(link.code)) code = link.code;
+		for (const text of [link.message, ...(Array.isArray(link.messages) ? link.messages : [])]) {
+			if (typeof text === 'string') texts.push(text);
+		}
 	}
-	const innermost = chain[chain.length - 1];
-	const message = String(innermost?.message ?? (error as Error)?.message ?? error);
+	code ??= status === undefined ? codeFromTexts(texts) : undefined;
+	const message = texts[texts.length - 1] ?? String(error);
 	const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
 	const transient = (status !== undefined && status >= 500) || (code !== undefined && TRANSIENT_CODES.has(code));
 	return { status, code, message, neverSent, transient };

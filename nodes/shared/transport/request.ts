@@ -13,7 +13,7 @@ import { ENDPOINTS, type EndpointName, normalizeBaseUrl } from './endpoints';
 import { TOKEN_ERRCODES, TRANSIENT_ERRCODES, describeErrcode } from './errcodes';
 import { classifyFailure, type TransportFailure } from './failure';
 import { redact } from './redact';
-import { forgetAccessToken, isFresh, tokenSourceOf } from './token';
+import { forgetAccessToken, isFresh, obtainAccessToken, tokenSourceOf } from './token';
 
 export type WeComContext = IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
@@ -75,6 +75,9 @@ export async function weComApiRequest<T extends WeComResponse = WeComResponse>(
 			itemIndex,
 			httpCode,
 		});
+		// NodeApiError swaps messages that mention ECONNREFUSED & co. for a generic sentence;
+		// ours already says which WeCom call failed and why, so it is kept as written.
+		error.message = redact(message, secrets);
 		// Flows (and continueOnFail output) branch on these, so they travel with the error.
 		Object.assign(error.context, details);
 		return error;
@@ -89,7 +92,20 @@ export async function weComApiRequest<T extends WeComResponse = WeComResponse>(
 			);
 		}
 		const data = { ...credentials };
-		if (forceNewToken) data.accessToken = '';
+		if (forceNewToken) {
+			// Fetched here first so a refusal (wrong secret, unreachable host) stays a typed error;
+			// n8n's wrapper keeps only the message. The blank token then makes n8n run the
+			// credential's preAuthentication, which finds this token cached and persists it.
+			try {
+				await obtainAccessToken(async (options) => await this.helpers.httpRequest(options), source);
+			} catch (error) {
+				throw fail((error as Error).message, describeErrcode(errcodeOf(error as Error) ?? 0)?.fix ?? '', {
+					api: 'gettoken',
+					errcode: errcodeOf(error as Error),
+				});
+			}
+			data.accessToken = '';
+		}
 		const options: IHttpRequestOptions = {
 			method: endpoint.method as IHttpRequestMethods,
 			url: `${normalizeBaseUrl(credentials.baseUrl)}${endpoint.path}`,
@@ -118,12 +134,6 @@ export async function weComApiRequest<T extends WeComResponse = WeComResponse>(
 			) as T;
 		} catch (error) {
 			const failure = classifyFailure(error);
-			if (failure.tokenError) {
-				throw fail(failure.message, describeErrcode(errcodeOf(failure.tokenError) ?? 0)?.fix ?? '', {
-					api: 'gettoken',
-					errcode: errcodeOf(failure.tokenError),
-				});
-			}
 			if (mayRepeat(endpoint.repeat, failure) && attempt < MAX_RETRIES && (await waitBeforeRetry(attempt, request.deadline))) {
 				attempt++;
 				continue;

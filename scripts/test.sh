@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every check this project has, in the order a failure is cheapest to see:
+# lint → types → build → engine/unit tests (n8n-core + sandbox) → end-to-end tests in real n8n.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p artifacts
+
+step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
+
+step lint
+npm run lint
+step typecheck
+npm run typecheck
+step build
+npm run build
+
+step "engine and unit tests"
+npx jest --json --outputFile=artifacts/jest-engine.json
+
+if [ -f jest.e2e.config.js ]; then
+	step "end-to-end tests in real n8n (1.x on Node 20, 2.x on Node 24)"
+	npx jest -c jest.e2e.config.js --json --outputFile=artifacts/jest-e2e.json
+fi
+
+node scripts/test-summary.js artifacts/jest-engine.json artifacts/jest-e2e.json
