@@ -15,7 +15,7 @@ export class WeComApi implements ICredentialType {
 
 	displayName = 'WeCom API';
 
-	icon = 'file:wecom.svg' as const;
+	icon = { light: 'file:wecom.svg', dark: 'file:wecom.dark.svg' } as const;
 
 	documentationUrl = 'https://developer.work.weixin.qq.com/document/path/91039';
 

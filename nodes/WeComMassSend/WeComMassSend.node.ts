@@ -11,7 +11,7 @@ export class WeComMassSend implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WeCom Mass Send',
 		name: 'weComMassSend',
-		icon: 'file:wecom.svg',
+		icon: { light: 'file:wecom.svg', dark: 'file:wecom.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -73,6 +73,22 @@ export interface RunResult {
 	json(nodeName?: string): IDataObject[];
 }
 
+const EXECUTION_ITEM = Symbol('executionItem');
+
+/**
+ * Marks a full n8n item (json plus binary) as input for `runNodes`/`runMassSend`; plain objects
+ * given there stay what they were: the `json` of an item.
+ */
+export function inputItem(item: INodeExecutionData): IDataObject {
+	return Object.assign({ ...item }, { [EXECUTION_ITEM]: true }) as unknown as IDataObject;
+}
+
+function toExecutionItem(entry: IDataObject): INodeExecutionData {
+	if (!(entry as Record<symbol, unknown>)[EXECUTION_ITEM]) return { json: entry };
+	const { json, binary, pairedItem } = entry as unknown as INodeExecutionData;
+	return { json: json ?? {}, ...(binary ? { binary } : {}), ...(pairedItem !== undefined ? { pairedItem } : {}) };
+}
+
 /**
  * Runs nodes through n8n-core's real WorkflowExecute, exactly as a manual execution does:
  * the first node gets `input` as its incoming items, the rest follow the connections.
@@ -128,7 +144,7 @@ export async function runNodes(nodes: INode[], input: IDataObject[] = [{}], conn
 			nodeExecutionStack: [
 				{
 					node: nodes[0],
-					data: { main: [input.map((json) => ({ json }))] },
+					data: { main: [input.map(toExecutionItem)] },
 					source: null,
 				},
 			],

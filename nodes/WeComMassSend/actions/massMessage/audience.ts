@@ -1,0 +1,76 @@
+/**
+ * Who a new mass message (S1) goes to, read and checked before anything is sent.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { parseIdList } from '../../../shared/validation/idList';
+import { tagFilterFromGroups, tagFilterFromJson, type TagGroup } from '../../../shared/validation/tagFilter';
+import { invalidField } from '../common/fields';
+
+/** S1 takes at most 10,000 external_userid per call; larger lists become several tasks. */
+export const MAX_CUSTOMERS_PER_TASK = 10000;
+/** S1 takes at most 2,000 chat_id_list entries; groups are not split (one task per group send). */
+export const MAX_CHATS = 2000;
+
+export type ChatType = 'single' | 'group';
+
+export interface Audience {
+	chatType: ChatType;
+	sender: string;
+	customers: string[];
+	chatIds: string[];
+	tagGroups: TagGroup[];
+}
+
+export function readAudience(this: IExecuteFunctions, itemIndex: number): Audience {
+	const chatType = String(this.getNodeParameter('chatType', itemIndex, 'single'));
+	if (chatType !== 'single' && chatType !== 'group') {
+		throw invalidField(this, itemIndex, 'chatType', '"Send To" must be single (customers) or group (customer groups)');
+	}
+	const sender = String(this.getNodeParameter('sender', itemIndex, '') ?? '').trim();
+
+	if (chatType === 'group') {
+		if (!sender) {
+			throw invalidField(this, itemIndex, 'sender', '"Sender" is required when sending to customer groups (chat_type group)');
+		}
+		const chatIds = idList.call(this, itemIndex, 'chatIds', 'Group Chat IDs');
+		if (chatIds.length > MAX_CHATS) {
+			throw invalidField(
+				this,
+				itemIndex,
+				'chatIds',
+				`"Group Chat IDs" holds ${chatIds.length} groups; WeCom accepts at most ${MAX_CHATS.toLocaleString('en-US')} per message`,
+			);
+		}
+		return { chatType, sender, customers: [], chatIds, tagGroups: [] };
+	}
+
+	const customers = idList.call(this, itemIndex, 'externalUserIds', 'Customer IDs');
+	const tagGroups = readTagFilter.call(this, itemIndex);
+	if (!sender && customers.length === 0 && tagGroups.length === 0) {
+		throw invalidField(
+			this,
+			itemIndex,
+			'externalUserIds',
+			'Sending to customers needs a "Sender", "Customer IDs" or a tag filter; all three are empty',
+		);
+	}
+	return { chatType, sender, customers, chatIds: [], tagGroups };
+}
+
+function idList(this: IExecuteFunctions, itemIndex: number, name: string, label: string): string[] {
+	const parsed = parseIdList(this.getNodeParameter(name, itemIndex, ''));
+	if (!parsed.ok) throw invalidField(this, itemIndex, name, `"${label}": ${parsed.reason}`);
+	return parsed.ids;
+}
+
+function readTagFilter(this: IExecuteFunctions, itemIndex: number): TagGroup[] {
+	const ui = tagFilterFromGroups((this.getNodeParameter('tagFilter', itemIndex, {}) as { groups?: unknown }).groups);
+	if (!ui.ok) throw invalidField(this, itemIndex, 'tagFilter', `"Tag Filter" ${ui.reason}`);
+	const json = tagFilterFromJson(this.getNodeParameter('tagFilterJson', itemIndex, ''));
+	if (!json.ok) throw invalidField(this, itemIndex, 'tagFilterJson', `"Tag Filter (JSON)" ${json.reason}`);
+	if (ui.groupList.length > 0 && json.groupList.length > 0) {
+		throw invalidField(this, itemIndex, 'tagFilterJson', 'Give the tag filter either in "Tag Filter" or in "Tag Filter (JSON)", not both');
+	}
+	return ui.groupList.length > 0 ? ui.groupList : json.groupList;
+}

@@ -1,0 +1,141 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { contentFields } from '../common/content.description';
+
+export const TEXT_MAX_BYTES = 4000;
+export const MAX_ATTACHMENTS = 9;
+
+const single = { chatType: ['single'] };
+const group = { chatType: ['group'] };
+
+const audience: INodeProperties[] = [
+	{
+		displayName:
+			'Creating a mass message creates a task (企业群发任务), it does not send anything: each member must still confirm sending in their WeCom client. Use Get Report to see what was really delivered.',
+		name: 'createNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Send To',
+		name: 'chatType',
+		type: 'options',
+		options: [
+			{ name: 'Customers', value: 'single', description: 'Individual customers (客户, chat_type single)' },
+			{ name: 'Customer Groups', value: 'group', description: 'Customer group chats (客户群, chat_type group)' },
+		],
+		default: 'single',
+	},
+	{
+		displayName: 'Customer IDs',
+		name: 'externalUserIds',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		placeholder: 'wmXXXX1, wmXXXX2',
+		displayOptions: { show: single },
+		description:
+			'Customers (external_userid), comma or newline separated, or an array from an expression. Empty: the Sender’s customers, narrowed by the tag filter.',
+		hint: 'More than 10,000 customers are split into consecutive tasks of at most 10,000, one output item (with its own msgid) per task',
+	},
+	{
+		displayName: 'Tag Filter',
+		name: 'tagFilter',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Tag Group',
+		default: {},
+		displayOptions: { show: single },
+		description:
+			'Only customers with these tags (客户标签): a customer matches a group when they carry any of its tags, and must match every group',
+		options: [
+			{
+				displayName: 'Tag Group',
+				name: 'groups',
+				values: [
+					{
+						displayName: 'Tag IDs',
+						name: 'tagIds',
+						type: 'string',
+						default: '',
+						placeholder: 'etXXXX1, etXXXX2',
+						description: 'Tag IDs (tag_id), comma or newline separated; any of them matches',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Tag Filter (JSON)',
+		name: 'tagFilterJson',
+		type: 'json',
+		default: '',
+		displayOptions: { show: single },
+		description:
+			'The tag filter as WeCom writes it, e.g. {"group_list": [{"tag_list": ["etA", "etB"]}, {"tag_list": ["etC"]}]}; use this or Tag Filter, not both',
+	},
+	{
+		displayName: 'Group Chat IDs',
+		name: 'chatIds',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		placeholder: 'wrXXXX1, wrXXXX2',
+		displayOptions: { show: group },
+		description:
+			'Customer groups (chat_id_list), comma or newline separated, or an array from an expression. Empty: all of the Sender’s groups.',
+		hint: 'At most 2,000 groups',
+	},
+	{
+		displayName: 'Sender',
+		name: 'sender',
+		type: 'string',
+		default: '',
+		placeholder: 'zhangsan',
+		description:
+			'The member (成员 UserID) who sends it. Required for customer groups; for customers required unless Customer IDs or a tag filter is given.',
+	},
+	{
+		displayName: 'Allow Member to Change Recipients',
+		name: 'allowSelect',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the member may change the list of recipients before sending (allow_select)',
+	},
+];
+
+const afterContent: INodeProperties[] = [
+	{
+		displayName:
+			'Each customer receives at most as many mass messages per month as the month has days (the admin may set 7 per week or 1 per day instead), counted over all members. Over the cap a result shows status 3, monthlyLimitReached.',
+		name: 'monthlyLimitNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Allow Use by AI Agents',
+				name: 'allowAsAiTool',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether an AI agent using this node as a tool may create mass messages. Off: the tool refuses, so customers are never messaged by accident.',
+			},
+		],
+	},
+];
+
+export const createProperties = { audience, afterContent };
+
+export const createContentFields = contentFields({
+	resource: 'massMessage',
+	operations: ['create'],
+	textMaxBytes: TEXT_MAX_BYTES,
+	attachments: 'many',
+});

@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readMessageContent } from '../common/content';
+import { invalidField } from '../common/fields';
+import type { ExecutionState, OperationResult } from '../types';
+import { readAudience } from './audience';
+import { MAX_ATTACHMENTS, TEXT_MAX_BYTES, createContentFields, createProperties } from './create.description';
+import { createTasks } from './createTasks';
+
+const displayOptions = { show: { resource: ['massMessage'], operation: ['create'] } };
+
+export const description: INodeProperties[] = [
+	...updateDisplayOptions(displayOptions, createProperties.audience),
+	...createContentFields,
+	...updateDisplayOptions(displayOptions, createProperties.afterContent),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, state: ExecutionState): Promise<OperationResult> {
+	refuseUnintendedAgentUse.call(this, itemIndex);
+	// Audience first: reading the content may upload files, and nothing may reach WeCom for a bad item.
+	const audience = readAudience.call(this, itemIndex);
+	const content = await readMessageContent.call(this, itemIndex, state, {
+		textMaxBytes: TEXT_MAX_BYTES,
+		maxAttachments: MAX_ATTACHMENTS,
+	});
+	const payload: IDataObject = {
+		...(content.text ? { text: content.text } : {}),
+		...(content.attachments.length > 0 ? { attachments: content.attachments } : {}),
+	};
+	if (this.getNodeParameter('allowSelect', itemIndex, false) === true) payload.allow_select = true;
+	const tasks = await createTasks.call(this, itemIndex, audience, payload);
+	return content.warnings.length > 0 ? tasks.map((task) => ({ ...task, warnings: content.warnings })) : tasks;
+}
+
+/**
+ * As an AI tool the node could message thousands of customers because a model guessed so:
+ * creating needs the explicit opt-in.
+ */
+function refuseUnintendedAgentUse(this: IExecuteFunctions, itemIndex: number): void {
+	if (!this.getNode().type.endsWith('Tool')) return;
+	const options = this.getNodeParameter('options', itemIndex, {}) as { allowAsAiTool?: boolean };
+	if (options.allowAsAiTool === true) return;
+	throw invalidField(
+		this,
+		itemIndex,
+		'options.allowAsAiTool',
+		'Creating a mass message from an AI agent is off: turn on "Allow Use by AI Agents" in the node’s options to permit it',
+	);
+}

@@ -1,0 +1,47 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { collectPages } from '../../../shared/transport/paginate';
+import { requiredString } from '../common/fields';
+import type { OperationResult } from '../types';
+import { msgIdField } from './msgId.description';
+import { readLimit, returnAllOrLimit } from './paging.description';
+import { TASK_PAGE_SIZE, sendResultPages } from './readers';
+import { sendResultItem } from './resultItems';
+
+const properties: INodeProperties[] = [
+	msgIdField,
+	{
+		displayName: 'Member User ID',
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'zhangsan',
+		description: 'The member (成员 UserID) whose sending results to read',
+	},
+	...returnAllOrLimit,
+	{
+		displayName:
+			'One item per customer or group (获取企业群发成员执行结果). Status: 0 unsent, 1 sent, 2 not a friend, 3 monthly limit reached. Each item has external_userid (customers) or chat_id (groups); the other key is null, and targetType says which.',
+		name: 'sendResultsNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['massMessage'], operation: ['getSendResults'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const msgid = requiredString.call(this, 'msgId', 'Message ID', itemIndex);
+	const userid = requiredString.call(this, 'userId', 'Member User ID', itemIndex);
+	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
+	const results = await collectPages(sendResultPages.call(this, itemIndex, msgid, userid), {
+		maxPageSize: TASK_PAGE_SIZE,
+		limit,
+	});
+	return results.map((result) => sendResultItem(msgid, result));
+}

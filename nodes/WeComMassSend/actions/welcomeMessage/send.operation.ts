@@ -1,0 +1,121 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { weComApiRequest } from '../../../shared/transport/request';
+import { readMessageContent } from '../common/content';
+import { contentFields } from '../common/content.description';
+import { requiredString } from '../common/fields';
+import { settle } from '../common/settle';
+import type { ExecutionState, OperationResult } from '../types';
+import { welcomeWindow, type WelcomeWindow } from './welcomeWindow';
+
+const ALREADY_WELCOMED = 41051;
+const EXPIRED = 41050;
+const ANOTHER_APP_SENDING = 41096;
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'A WelcomeCode is valid for 20 seconds and once: connect this node directly after the WeCom Trigger, with no waits or slow nodes in between, and upload attachments beforehand (Media → Upload).',
+		name: 'welcomeNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Welcome Code',
+		name: 'welcomeCode',
+		type: 'string',
+		required: true,
+		default: '={{ $json.WelcomeCode }}',
+		description: 'The WelcomeCode (欢迎语 code) of the add_external_contact event from the WeCom Trigger',
+	},
+	...contentFields({ resource: 'welcomeMessage', operations: ['send'], textMaxBytes: 4000, attachments: 'many' }),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Fix Nickname Placeholder',
+				name: 'fixNicknamePlaceholder',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to correct misspelt placeholders such as %nickname% or ％NICKNAME％ to %NICKNAME% before sending (otherwise they are sent literally and reported in warnings)',
+			},
+			{
+				displayName: 'Treat Already Welcomed as Success',
+				name: 'treatAlreadyWelcomedAsSuccess',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether an already greeted customer (errcode 41051: another app or the member was first) gives an item with skipped: true instead of an error',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['welcomeMessage'], operation: ['send'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, state: ExecutionState): Promise<OperationResult> {
+	// Taken first: inline uploads below eat into the same 20 seconds.
+	const codeWindow = welcomeWindow.call(this, itemIndex);
+	const welcomeCode = requiredString.call(this, 'welcomeCode', 'Welcome Code', itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const content = await readMessageContent.call(this, itemIndex, state, {
+		textMaxBytes: 4000,
+		maxAttachments: 9,
+		nickname: true,
+		fixNickname: options.fixNicknamePlaceholder === true,
+	});
+	const body: IDataObject = { welcome_code: welcomeCode, ...(content.text ? { text: content.text } : {}) };
+	if (content.attachments.length) body.attachments = content.attachments;
+
+	// The code is single-use, so the transport never repeats a send that may have reached WeCom;
+	// only 41096 (another app is sending right now) is retried, and only inside the 20-second window.
+	const outcome = await settle(
+		weComApiRequest.call(this, {
+			endpoint: 'sendWelcomeMessage',
+			body,
+			itemIndex,
+			deadline: codeWindow.deadline,
+			retryErrcodes: [ANOTHER_APP_SENDING],
+		}),
+	);
+	if (outcome.ok) return [{ sent: true, welcomeCode, warnings: content.warnings }];
+
+	const error = outcome.error as Error & { context?: IDataObject };
+	const errcode = error.context?.errcode;
+	if (errcode === ALREADY_WELCOMED && options.treatAlreadyWelcomedAsSuccess !== false) {
+		return [
+			{
+				sent: false,
+				skipped: true,
+				reason: 'alreadyWelcomed',
+				errcode,
+				errmsg: error.context?.errmsg ?? '',
+				welcomeCode,
+				warnings: content.warnings,
+			},
+		];
+	}
+	if (errcode === EXPIRED) throw expiredError.call(this, itemIndex, error, codeWindow);
+	throw outcome.error;
+}
+
+function expiredError(this: IExecuteFunctions, itemIndex: number, cause: Error & { context?: IDataObject }, codeWindow: WelcomeWindow) {
+	const late =
+		codeWindow.receivedAt === undefined
+			? ''
+			: ` This send started about ${Math.round((Date.now() - codeWindow.receivedAt) / 100) / 10} s after the trigger received the event.`;
+	const error = new NodeOperationError(this.getNode(), `Item ${itemIndex}: the WelcomeCode has expired or was already used (errcode 41050)`, {
+		itemIndex,
+		description:
+			`WeCom accepts a WelcomeCode only within 20 seconds of sending the add_external_contact event, and only once.${late} ` +
+			'Keep the flow fast: put Welcome Message → Send directly after the WeCom Trigger, with no Wait or slow nodes before it; upload attachments once beforehand with Media → Upload and use the media_id; check that the trigger workflow is active and n8n is not queueing executions. A code that expired cannot be used again.',
+	});
+	Object.assign(error.context, { ...cause.context, field: 'welcomeCode' });
+	return error;
+}

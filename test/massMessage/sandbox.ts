@@ -1,0 +1,27 @@
+/** One sandbox per test file, reset to its seed state and an empty token cache before each test. */
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { clearTokenCache } from '../../nodes/shared/transport/token';
+import { useCredential } from '../helpers/engine';
+
+export function useMassMessageSandbox(): () => Sandbox {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(async () => await sandbox.close());
+	beforeEach(() => {
+		sandbox.reset();
+		clearTokenCache();
+		useCredential({ corpId: sandbox.config.corpId, secret: sandbox.config.secret, baseUrl: sandbox.url });
+	});
+	return () => sandbox;
+}
+
+/** Calls to WeCom APIs, token fetches excluded. */
+export function apiCalls(sandbox: Sandbox) {
+	return sandbox.calls.filter((call) => call.path.startsWith('/cgi-bin/') && !call.path.endsWith('/gettoken'));
+}
+
+export function bodyOf(call: { body: unknown }): Record<string, any> {
+	return call.body as Record<string, any>;
+}
