@@ -92,8 +92,12 @@ class N8nInstance {
 		for (const [k, v] of Object.entries(process.env)) if (!INHERITED_BLOCKLIST.test(k)) base[k] = v;
 		const env = {
 			...base,
-			// n8n 2.x starts its task runner with `node` from PATH in some modes: make it ours.
+			// n8n 2.x spawns its JS task runner as plain `node` from PATH: it must be the line's Node.
 			PATH: `${path.dirname(this.install.nodeBin)}${path.delimiter}${process.env.PATH}`,
+			// As in n8n's Docker image. Unset means "development" to n8n, which then mounts a CORS
+			// middleware answering 204 to every OPTIONS request, breaking waitForWebhook() (and jest
+			// sets NODE_ENV=test, which n8n treats specially too).
+			NODE_ENV: 'production',
 			TZ: 'UTC',
 			GENERIC_TIMEZONE: 'UTC',
 			N8N_USER_FOLDER: this.userFolder,
@@ -103,8 +107,6 @@ class N8nInstance {
 			N8N_HOST: '127.0.0.1',
 			N8N_PROTOCOL: 'http',
 			N8N_SECURE_COOKIE: 'false',
-			WEBHOOK_URL: `${this.baseUrl}/`,
-			N8N_WEBHOOK_URL: `${this.baseUrl}/`,
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
@@ -118,10 +120,15 @@ class N8nInstance {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 			DB_TYPE: 'sqlite',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			// 2.x warns that the default will flip to false, which would refuse our unverified package.
+			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 			N8N_REINSTALL_MISSING_PACKAGES: 'false',
 			// isolated-vm is not built (install uses --ignore-scripts); 1.x exits without this.
 			N8N_EXPRESSION_ENGINE: 'legacy',
 			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+			// Skips copying ~76 MB of editor assets into the user folder at every start; nothing here
+			// needs the editor (pass env: { N8N_DISABLE_UI: 'false' } to look at it in a browser).
+			N8N_DISABLE_UI: 'true',
 			N8N_LOG_OUTPUT: 'console',
 			N8N_LOG_LEVEL: 'info',
 			// Valid on both lines; keeps the task broker off the default 5679 that parallel runs share.
@@ -131,6 +138,10 @@ class N8nInstance {
 		if (this.line === '2') {
 			// Else 2.x calls out to the MCP registry at start; on 1.x this module name throws.
 			env.N8N_DISABLED_MODULES = 'mcp-registry';
+			// 2.x renamed WEBHOOK_URL (still read, with a deprecation warning).
+			env.N8N_WEBHOOK_URL = `${this.baseUrl}/`;
+		} else {
+			env.WEBHOOK_URL = `${this.baseUrl}/`;
 		}
 		return { ...env, ...this.extraEnv };
 	}
@@ -290,7 +301,12 @@ class N8nInstance {
 		if (!child) return;
 		this.child = undefined;
 		killGroup(child.pid, 'SIGTERM');
-		const timedOut = await Promise.race([this.exited.then(() => false), sleep(graceMs).then(() => true)]);
+		let timer;
+		const timedOut = await Promise.race([
+			this.exited.then(() => false),
+			new Promise((r) => (timer = setTimeout(() => r(true), graceMs))),
+		]);
+		clearTimeout(timer); // a pending 10 s timer would keep jest from exiting
 		if (timedOut) log(`n8n did not exit ${graceMs} ms after SIGTERM; killing its process group`);
 		// Also reaps any task-runner child that outlived the main process.
 		killGroup(child.pid, 'SIGKILL');
