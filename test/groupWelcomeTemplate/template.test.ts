@@ -2,7 +2,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runMassSend } from '../helpers/engine';
-import { apiCalls, pngItem, useSandbox } from '../media/fixtures';
+import { apiCalls, useSandbox } from '../helpers/sandbox';
+import { pngItem } from '../media/fixtures';
 
 const sandbox = useSandbox();
 

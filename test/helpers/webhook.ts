@@ -10,26 +10,24 @@ import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { Credentials, HookContext, WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHttpRequestMethods,
 	INode,
-	INodeCredentialsDetails,
-	INodeProperties,
 	INodeType,
 	INodeTypes,
-	IHttpRequestOptions,
 	IWebhookData,
 	IWebhookDescription,
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { WeComTrigger } from '../../nodes/WeComTrigger/WeComTrigger.node';
+import { TestCredentialsHelper } from './credentials';
 
 export const TRIGGER_TYPE = 'n8n-nodes-wecom-masssend.weComTrigger';
 export const WEBHOOK_ID = '5f0c1e0a-7d3b-4c5e-9a51-0d7e2b6c1a11';
@@ -170,47 +168,6 @@ export function buildEcho(
 // n8n-core plumbing
 // ---------------------------------------------------------------------------------------------
 
-/** getDecrypted returns the test credential data; nothing else is needed by the trigger. */
-export class TriggerCredentialsHelper extends ICredentialsHelper {
-	private readonly store = new Map<string, ICredentialDataDecryptedObject>();
-
-	set(id: string, data: ICredentialDataDecryptedObject): void {
-		this.store.set(id, { ...data });
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	async authenticate(_credentials: ICredentialDataDecryptedObject, _typeName: string, requestOptions: unknown) {
-		return requestOptions as IHttpRequestOptions;
-	}
-
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
-		return new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type, '');
-	}
-
-	async getDecrypted(
-		_additionalData: IWorkflowExecuteAdditionalData,
-		nodeCredentials: INodeCredentialsDetails,
-	): Promise<ICredentialDataDecryptedObject> {
-		const data = this.store.get(nodeCredentials.id ?? '');
-		if (!data) throw new Error(`No test credential with id ${nodeCredentials.id}`);
-		return { ...data };
-	}
-
-	async updateCredentials(): Promise<void> {}
-
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-
-	getCredentialsProperties(): INodeProperties[] {
-		return [];
-	}
-}
 
 const triggerType = new WeComTrigger();
 const nodeTypes: INodeTypes = {
@@ -303,7 +260,7 @@ function expressLikeQuery(url: string): IDataObject {
 
 /** Starts the HTTP server that feeds requests into the trigger's webhook() via n8n-core. */
 export async function startTriggerHarness(options: HarnessOptions = {}): Promise<TriggerHarness> {
-	const credentialsHelper = new TriggerCredentialsHelper();
+	const credentialsHelper = new TestCredentialsHelper();
 	credentialsHelper.set(CREDENTIAL_ID, options.credential ?? TEST_CREDENTIAL);
 	const node = triggerNode(options.parameters ?? {}, options.nodeId);
 	const workflowId = options.workflowId ?? 'wecom-trigger-test';
@@ -455,7 +412,7 @@ export async function runLifecycle(
 	method: 'checkExists' | 'create' | 'delete',
 	credential: ICredentialDataDecryptedObject,
 ): Promise<boolean> {
-	const credentialsHelper = new TriggerCredentialsHelper();
+	const credentialsHelper = new TestCredentialsHelper();
 	credentialsHelper.set(CREDENTIAL_ID, credential);
 	const node = triggerNode();
 	const workflow = new Workflow({ id: 'wecom-lifecycle', nodes: [node], connections: {}, nodeTypes, active: true });

@@ -1,8 +1,8 @@
 import { MASS_SEND_TYPE, registerNodeType, runMassSend } from '../helpers/engine';
 import { WeComMassSend } from '../../nodes/WeComMassSend/WeComMassSend.node';
-import { bodyOf, useMassMessageSandbox } from './sandbox';
+import { bodyOf, useSandbox } from '../helpers/sandbox';
 
-const sandbox = useMassMessageSandbox();
+const sandbox = useSandbox();
 const TOOL_TYPE = `${MASS_SEND_TYPE}Tool`;
 registerNodeType(TOOL_TYPE, new WeComMassSend());
 

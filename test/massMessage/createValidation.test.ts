@@ -3,9 +3,9 @@
  * naming the item, the field and the rule.
  */
 import { runMassSend } from '../helpers/engine';
-import { useMassMessageSandbox } from './sandbox';
+import { useSandbox } from '../helpers/sandbox';
 
-const sandbox = useMassMessageSandbox();
+const sandbox = useSandbox();
 
 const create = (parameters: Record<string, unknown>) => ({ resource: 'massMessage', operation: 'create', ...parameters });
 const link = { type: 'link', title: 'Spring sale', url: 'https://example.com/sale' };

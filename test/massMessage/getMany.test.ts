@@ -1,7 +1,7 @@
 import { runMassSend } from '../helpers/engine';
-import { bodyOf, useMassMessageSandbox } from './sandbox';
+import { bodyOf, useSandbox } from '../helpers/sandbox';
 
-const sandbox = useMassMessageSandbox();
+const sandbox = useSandbox();
 
 const DAY = 86400;
 /** 2023-01-01T00:00:00Z: far from the sandbox's own seeded history (the last 90 days). */

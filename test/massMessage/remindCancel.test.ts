@@ -1,7 +1,7 @@
 import { runMassSend } from '../helpers/engine';
-import { useMassMessageSandbox } from './sandbox';
+import { useSandbox } from '../helpers/sandbox';
 
-const sandbox = useMassMessageSandbox();
+const sandbox = useSandbox();
 
 test('R8: the 4th reminder within 24 hours is explained as the 3-per-24-h quota', async () => {
 	const msgid = sandbox().seedMassMessage({ members: 2, resultsPerMember: 1 });

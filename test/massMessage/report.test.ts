@@ -1,8 +1,8 @@
 /** Get Report: S5 for the members, then S6 for every member, as results or as a summary. */
 import { runMassSend } from '../helpers/engine';
-import { bodyOf, useMassMessageSandbox } from './sandbox';
+import { bodyOf, useSandbox } from '../helpers/sandbox';
 
-const sandbox = useMassMessageSandbox();
+const sandbox = useSandbox();
 
 const report = (msgId: string, extra: Record<string, unknown> = {}) => ({
 	resource: 'massMessage',

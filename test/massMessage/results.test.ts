@@ -1,8 +1,8 @@
 /** Get Member Tasks (S5) and Get Send Results (S6). */
 import { runMassSend } from '../helpers/engine';
-import { bodyOf, useMassMessageSandbox } from './sandbox';
+import { bodyOf, useSandbox } from '../helpers/sandbox';
 
-const sandbox = useMassMessageSandbox();
+const sandbox = useSandbox();
 
 const memberTasks = (msgId: string, extra: Record<string, unknown> = { returnAll: true }) => ({
 	resource: 'massMessage',

@@ -2,9 +2,7 @@
 import type { IBinaryData, IDataObject } from 'n8n-workflow';
 import { BINARY_ENCODING } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../sandbox';
-import { clearTokenCache } from '../../nodes/shared/transport/token';
-import { inputItem, useCredential } from '../helpers/engine';
+import { inputItem } from '../helpers/engine';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -24,24 +22,4 @@ export function itemWithFiles(json: IDataObject, files: Record<string, IBinaryDa
 
 export function pngItem(json: IDataObject = {}, size = 200, seed = 'a', property = 'data'): IDataObject {
 	return itemWithFiles(json, { [property]: binary(fakeFile(size, seed), 'photo.png', 'image/png') });
-}
-
-/** One sandbox per test file, reset with fresh credentials before each test. */
-export function useSandbox(): () => Sandbox {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => {
-		sandbox.reset();
-		clearTokenCache();
-		useCredential({ corpId: sandbox.config.corpId, secret: sandbox.config.secret, baseUrl: sandbox.url });
-	});
-	return () => sandbox;
-}
-
-/** The calls WeCom would have seen, without the token fetch. */
-export function apiCalls(sandbox: Sandbox) {
-	return sandbox.calls.filter((call) => !call.path.endsWith('/gettoken'));
 }

@@ -2,7 +2,8 @@
 import { runMassSend } from '../helpers/engine';
 import type { IDataObject } from 'n8n-workflow';
 
-import { binary, fakeFile, itemWithFiles, pngItem, useSandbox } from './fixtures';
+import { useSandbox } from '../helpers/sandbox';
+import { binary, fakeFile, itemWithFiles, pngItem } from './fixtures';
 
 const sandbox = useSandbox();
 const MB = 1024 * 1024;

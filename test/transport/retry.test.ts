@@ -1,20 +1,15 @@
-import { startSandbox, type Sandbox } from '../../sandbox';
-import { clearTokenCache } from '../../nodes/shared/transport/token';
-import { runMassSend, useCredential } from '../helpers/engine';
+import type { Sandbox } from '../../sandbox';
+import { runMassSend } from '../helpers/engine';
+import { useSandbox } from '../helpers/sandbox';
 
 /** Calls that are safe to repeat survive WeCom's transient failures; others surface readably. */
+const currentSandbox = useSandbox();
 let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
 beforeEach(() => {
-	sandbox.reset();
-	clearTokenCache();
-	useCredential({ corpId: sandbox.config.corpId, secret: sandbox.config.secret, baseUrl: sandbox.url });
+	sandbox = currentSandbox();
 });
 
-const cancel = async (msgId: string, continueOnFail = false) =>
+const remind = async (msgId: string, continueOnFail = false) =>
 	await runMassSend({ resource: 'massMessage', operation: 'remind', msgId }, [{}], { continueOnFail });
 
 test.each([
@@ -25,7 +20,7 @@ test.each([
 ])('a safe call survives %s', async (_label, fault) => {
 	const msgid = sandbox.seedMassMessage({ members: 1, resultsPerMember: 1 });
 	sandbox.fault({ api: 'remind_groupmsg_send', ...fault });
-	const result = await cancel(msgid);
+	const result = await remind(msgid);
 	expect(result.error).toBeUndefined();
 	const calls = sandbox.callsTo('remind_groupmsg_send');
 	expect(calls).toHaveLength(fault.times + 1);
@@ -34,14 +29,14 @@ test.each([
 
 test('a persistent failure ends after 3 retries with a readable error', async () => {
 	sandbox.fault({ api: 'remind_groupmsg_send', kind: 'http500', times: 100 });
-	const result = await cancel('msg-x');
+	const result = await remind('msg-x');
 	expect(result.error?.message).toBe('WeCom S2 remind_groupmsg_send: request failed (HTTP 500) after 4 attempts');
 	expect(sandbox.callsTo('remind_groupmsg_send')).toHaveLength(4);
 });
 
 test('a frequency limit (45009) is not hammered: one call, the fix in the error', async () => {
 	sandbox.fault({ api: 'remind_groupmsg_send', kind: 'errcode', errcode: 45009, times: 100 });
-	const result = await cancel('msg-x', true);
+	const result = await remind('msg-x', true);
 	expect(sandbox.callsTo('remind_groupmsg_send')).toHaveLength(1);
 	expect(result.json()[0]).toMatchObject({ errcode: 45009, api: 'S2 remind_groupmsg_send' });
 });

@@ -1,21 +1,17 @@
-import { startSandbox, type Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
 import { clearTokenCache } from '../../nodes/shared/transport/token';
 import { CREDENTIAL_ID, credentialsHelper, runMassSend, useCredential } from '../helpers/engine';
+import { useSandbox } from '../helpers/sandbox';
 
 /**
  * The access token's life through n8n's real credential machinery: fetched once, shared by
  * concurrent executions, persisted, refreshed when WeCom rejects it, never leaked.
  */
+const currentSandbox = useSandbox();
 let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
 beforeEach(() => {
-	sandbox.reset();
-	clearTokenCache();
+	sandbox = currentSandbox();
 	credentialsHelper.persisted = 0;
-	useCredential({ corpId: sandbox.config.corpId, secret: sandbox.config.secret, baseUrl: sandbox.url });
 });
 
 const remind = async (msgId: string) => await runMassSend({ resource: 'massMessage', operation: 'remind', msgId });

@@ -1,6 +1,7 @@
 /** Welcome Message → Send (S7) through the engine against the sandbox. */
 import { runMassSend } from '../helpers/engine';
-import { pngItem, useSandbox } from '../media/fixtures';
+import { useSandbox } from '../helpers/sandbox';
+import { pngItem } from '../media/fixtures';
 
 const sandbox = useSandbox();
 

@@ -1,9 +1,9 @@
-/** One sandbox per test file, reset to its seed state and an empty token cache before each test. */
+/** One WeCom sandbox per test file, reset to its seed state and an empty token cache before each test. */
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { clearTokenCache } from '../../nodes/shared/transport/token';
-import { useCredential } from '../helpers/engine';
+import { useCredential } from './engine';
 
-export function useMassMessageSandbox(): () => Sandbox {
+export function useSandbox(): () => Sandbox {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
 		sandbox = await startSandbox();
@@ -17,7 +17,7 @@ export function useMassMessageSandbox(): () => Sandbox {
 	return () => sandbox;
 }
 
-/** Calls to WeCom APIs, token fetches excluded. */
+/** The calls WeCom would have seen, token fetches excluded. */
 export function apiCalls(sandbox: Sandbox) {
 	return sandbox.calls.filter((call) => call.path.startsWith('/cgi-bin/') && !call.path.endsWith('/gettoken'));
 }
