@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every check this project has, in the order a failure is cheapest to see:
-# lint → types → build → engine/unit tests (n8n-core + sandbox) → end-to-end tests in real n8n.
+# lint → types → build → engine/unit tests (n8n-core 1.x and 2.x + sandbox) → end-to-end tests in real n8n.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p artifacts
@@ -14,12 +14,15 @@ npm run typecheck
 step build
 npm run build
 
-step "engine and unit tests"
+step "engine and unit tests on n8n-core 1.x (what n8n 1.123 ships)"
 npx jest --json --outputFile=artifacts/jest-engine.json
+
+step "the same engine tests on n8n-core 2.x under Node 24 (what n8n 2.41 ships)"
+node scripts/engine-v2/run.js
 
 if [ -f jest.e2e.config.js ]; then
 	step "end-to-end tests in real n8n (1.x on Node 20, 2.x on Node 24)"
 	npx jest -c jest.e2e.config.js --json --outputFile=artifacts/jest-e2e.json
 fi
 
-node scripts/test-summary.js artifacts/jest-engine.json artifacts/jest-e2e.json
+node scripts/test-summary.js artifacts/jest-engine.json artifacts/jest-engine-v2.json artifacts/jest-e2e.json

@@ -226,7 +226,7 @@ async function ensureN8n(line) {
 	});
 }
 
-module.exports = { ensureN8n, ensureRegistryNode, CACHE_DIR, ROOT };
+module.exports = { ensureN8n, ensureRegistryNode, withLock, CACHE_DIR, ROOT };
 
 if (require.main === module) {
 	const arg = process.argv[2];
