@@ -21,6 +21,9 @@ npx jest --json --outputFile=artifacts/jest-engine.json
 step "the same engine tests on n8n-core 2.x under Node 24 (what n8n 2.41 ships)"
 node scripts/engine-v2/run.js
 
+step "headless Chromium for the editor check (Debian's chromium; skipped when present)"
+bash scripts/ci/install-chromium.sh
+
 step "end-to-end tests in real n8n (1.x on Node 20, 2.x on Node 24)"
 npx jest -c jest.e2e.config.js --json --outputFile=artifacts/jest-e2e.json
 

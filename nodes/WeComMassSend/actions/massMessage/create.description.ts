@@ -69,7 +69,7 @@ const audience: INodeProperties[] = [
 		displayName: 'Tag Filter (JSON)',
 		name: 'tagFilterJson',
 		type: 'json',
-		default: '',
+		default: '{"group_list": []}',
 		displayOptions: { show: single },
 		description:
 			'The tag filter as WeCom writes it, e.g. {"group_list": [{"tag_list": ["etA", "etB"]}, {"tag_list": ["etC"]}]}; use this or Tag Filter, not both',
