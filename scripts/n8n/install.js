@@ -102,8 +102,12 @@ function isAlive(pid) {
 
 /** Environment for npm so that scripts and node-gyp use the given Node and its headers. */
 function npmEnv(nodeBin, nodedir) {
+	// Run from `npm test`, this process inherits npm_config_* from the project's .npmrc
+	// (ignore-scripts=true above all, which would make `npm rebuild sqlite3` a silent no-op).
+	// The cache folders are projects of their own: they get npm's defaults plus what is set here.
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 	const env = {
-		...process.env,
+		...inherited,
 		PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}`,
 		npm_config_audit: 'false',
 		npm_config_fund: 'false',
