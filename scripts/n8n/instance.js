@@ -360,8 +360,11 @@ function parseLeadingJson(text) {
 	try {
 		return JSON.parse(text);
 	} catch {}
-	// Trailing log lines after the JSON (2.x runner shutdown): cut back to each closing brace.
-	for (let end = text.lastIndexOf('}'); end > 0; end = text.lastIndexOf('}', end - 1)) {
+	// Trailing log lines after the JSON (2.x runner shutdown): `--rawOutput` pretty-prints, so the
+	// object ends with a line holding only `}`. A few such candidates, not every brace: a cut-off
+	// multi-megabyte output would otherwise cost one full parse per brace.
+	const ends = [...text.matchAll(/^\}[ \t]*$/gm)].map((match) => match.index).reverse().slice(0, 5);
+	for (const end of ends) {
 		try {
 			return JSON.parse(text.slice(0, end + 1));
 		} catch {}

@@ -147,6 +147,14 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 			await timed(times, line, 'webhooks registered (POST + GET)', async () => {
 				await n8n.waitForWebhook(`${WELCOME_WEBHOOK_ID}/wecom`, { method: 'POST', timeoutMs: 120000 });
 				await n8n.waitForWebhook(`${WELCOME_WEBHOOK_ID}/wecom`, { method: 'GET', timeoutMs: 60000 });
+				// n8n 2.x can pass the CORS probe before the route serves requests: wait until the trigger
+				// itself answers a URL verification (which starts no run).
+				const url = `${n8n.baseUrl}/webhook/${WELCOME_WEBHOOK_ID}/wecom`;
+				await poll('the trigger answering URL verification', async () => {
+					const echo = sandbox.buildEcho();
+					const res = await fetch(`${url}?${new URLSearchParams(echo.query)}`, { signal: AbortSignal.timeout(10000) }).catch(() => undefined);
+					return res?.status === 200 ? true : undefined;
+				}, { timeoutMs: 60000, intervalMs: 250 });
 			});
 			started = true;
 		} catch (error) {
