@@ -3,11 +3,9 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { aesKeyFrom, decryptFor, strictUtf8 } from './cipher';
 import { dedupeKey, dedupeStoreFor } from './dedupe';
 import { CallbackError, isCallbackError } from './errors';
+import { WELCOME_CODE_LIFETIME_MS } from '../../shared/validation/limits';
 import { verifySignature } from './signature';
 import { MAX_BODY_BYTES, parseEnvelope, parseEvent, type WeComEvent } from './xml';
-
-/** A WelcomeCode can be used for 20 seconds after WeCom sends it. */
-export const WELCOME_CODE_LIFETIME_MS = 20_000;
 
 export const ALL_EVENTS = '*';
 

@@ -5,7 +5,8 @@ import { weComApiRequest } from '../../../shared/transport/request';
 import { contentFields } from '../common/content.description';
 import type { ExecutionState, OperationResult } from '../types';
 import { agentIdOption, fixNicknameOption } from './fields.description';
-import { readTemplateBody, TEMPLATE_TEXT_MAX_BYTES } from './templateContent';
+import { TEMPLATE_TEXT_MAX_BYTES } from '../../../shared/validation/limits';
+import { readTemplateBody } from './templateContent';
 
 const properties: INodeProperties[] = [
 	...contentFields({

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toTemplateField, type Attachment } from '../../../shared/validation/attachments';
+import { TEMPLATE_TEXT_MAX_BYTES } from '../../../shared/validation/limits';
 import { readMessageContent } from '../common/content';
 import type { ExecutionState } from '../types';
 
 /** WeCom's limit for a group welcome template's text.content. */
-export const TEMPLATE_TEXT_MAX_BYTES = 3000;
 
 export interface TemplateBody {
 	body: IDataObject;

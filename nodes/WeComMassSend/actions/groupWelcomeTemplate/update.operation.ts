@@ -6,7 +6,8 @@ import { contentFields } from '../common/content.description';
 import { requiredString } from '../common/fields';
 import type { ExecutionState, OperationResult } from '../types';
 import { agentIdOption, fixNicknameOption, templateIdField } from './fields.description';
-import { readTemplateBody, TEMPLATE_TEXT_MAX_BYTES } from './templateContent';
+import { TEMPLATE_TEXT_MAX_BYTES } from '../../../shared/validation/limits';
+import { readTemplateBody } from './templateContent';
 
 const properties: INodeProperties[] = [
 	templateIdField,

@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { MESSAGE_TEXT_MAX_BYTES } from '../../../shared/validation/limits';
 import { contentFields } from '../common/content.description';
 
-export const TEXT_MAX_BYTES = 4000;
-export const MAX_ATTACHMENTS = 9;
 
 const single = { chatType: ['single'] };
 const group = { chatType: ['group'] };
@@ -136,6 +135,6 @@ export const createProperties = { audience, afterContent };
 export const createContentFields = contentFields({
 	resource: 'massMessage',
 	operations: ['create'],
-	textMaxBytes: TEXT_MAX_BYTES,
+	textMaxBytes: MESSAGE_TEXT_MAX_BYTES,
 	attachments: 'many',
 });

@@ -5,7 +5,8 @@ import { readMessageContent } from '../common/content';
 import { invalidField } from '../common/fields';
 import type { ExecutionState, OperationResult } from '../types';
 import { readAudience } from './audience';
-import { MAX_ATTACHMENTS, TEXT_MAX_BYTES, createContentFields, createProperties } from './create.description';
+import { MAX_ATTACHMENTS, MESSAGE_TEXT_MAX_BYTES } from '../../../shared/validation/limits';
+import { createContentFields, createProperties } from './create.description';
 import { createTasks } from './createTasks';
 
 const displayOptions = { show: { resource: ['massMessage'], operation: ['create'] } };
@@ -21,7 +22,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, state:
 	// Audience first: reading the content may upload files, and nothing may reach WeCom for a bad item.
 	const audience = readAudience.call(this, itemIndex);
 	const content = await readMessageContent.call(this, itemIndex, state, {
-		textMaxBytes: TEXT_MAX_BYTES,
+		textMaxBytes: MESSAGE_TEXT_MAX_BYTES,
 		maxAttachments: MAX_ATTACHMENTS,
 	});
 	const payload: IDataObject = {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { weComApiRequest } from '../../../shared/transport/request';
+import { MAX_ATTACHMENTS, MESSAGE_TEXT_MAX_BYTES } from '../../../shared/validation/limits';
 import { readMessageContent } from '../common/content';
 import { contentFields } from '../common/content.description';
 import { requiredString } from '../common/fields';
@@ -29,7 +30,7 @@ const properties: INodeProperties[] = [
 		default: '={{ $json.WelcomeCode }}',
 		description: 'The WelcomeCode (欢迎语 code) of the add_external_contact event from the WeCom Trigger',
 	},
-	...contentFields({ resource: 'welcomeMessage', operations: ['send'], textMaxBytes: 4000, attachments: 'many' }),
+	...contentFields({ resource: 'welcomeMessage', operations: ['send'], textMaxBytes: MESSAGE_TEXT_MAX_BYTES, attachments: 'many' }),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -65,8 +66,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, state:
 	const welcomeCode = requiredString.call(this, 'welcomeCode', 'Welcome Code', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const content = await readMessageContent.call(this, itemIndex, state, {
-		textMaxBytes: 4000,
-		maxAttachments: 9,
+		textMaxBytes: MESSAGE_TEXT_MAX_BYTES,
+		maxAttachments: MAX_ATTACHMENTS,
 		nickname: true,
 		fixNickname: options.fixNicknamePlaceholder === true,
 	});

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-/** WeCom accepts a WelcomeCode for 20 seconds after it sends the event. */
-export const WELCOME_CODE_LIFETIME_MS = 20_000;
+import { WELCOME_CODE_LIFETIME_MS } from '../../../shared/validation/limits';
 
 export interface WelcomeWindow {
 	/** Epoch ms after which no send attempt starts. */
