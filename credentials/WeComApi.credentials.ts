@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { obtainAccessToken, tokenSourceOf } from '../nodes/shared/transport/token';
+import { obtainAccessToken, tokenIdentityOf, tokenSourceOf } from '../nodes/shared/transport/token';
 
 export class WeComApi implements ICredentialType {
 	name = 'weComApi';
@@ -32,6 +32,16 @@ export class WeComApi implements ICredentialType {
 			name: 'validUntil',
 			type: 'hidden',
 			default: 0,
+		},
+		{
+			// A digest of Base URL, Corp ID and Secret the token was issued for (never the secret).
+			// n8n keeps hidden fields when the credential is edited; this tells the old token apart.
+			// Redacted like the token: a digest of the secret is nothing the editor needs to see.
+			displayName: 'Token Issued For',
+			name: 'tokenIssuedFor',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
 		},
 		{
 			displayName: 'Corp ID',
@@ -79,13 +89,15 @@ export class WeComApi implements ICredentialType {
 		},
 	];
 
-	/** Runs when the stored token is empty; the transport empties it when WeCom rejects it. */
+	/**
+	 * n8n runs this when the stored token is empty (the credential test, and the transport's
+	 * one-off write of a token it obtained); the token comes from the process cache, so this is
+	 * not a second gettoken.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const token = await obtainAccessToken(
-			async (options) => await this.helpers.httpRequest(options),
-			tokenSourceOf(credentials as IDataObject),
-		);
-		return { accessToken: token.accessToken, validUntil: token.expiresAt };
+		const source = tokenSourceOf(credentials as IDataObject);
+		const token = await obtainAccessToken(async (options) => await this.helpers.httpRequest(options), source);
+		return { accessToken: token.accessToken, validUntil: token.expiresAt, tokenIssuedFor: tokenIdentityOf(source) };
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -2,7 +2,10 @@
 import type { FaultKind, FaultRule } from './index';
 import type { ActiveFault } from './state';
 
-const KINDS: readonly FaultKind[] = ['errcode', 'http500', 'reset', 'slow', 'expireToken'];
+const KINDS: readonly FaultKind[] = ['errcode', 'http500', 'reset', 'slow', 'expireToken', 'doneThenReset', 'doneThen500'];
+
+/** Kinds where WeCom does the work (the route runs and changes state) and then the answer is lost. */
+export const AFTER_ROUTE_KINDS: readonly FaultKind[] = ['doneThenReset', 'doneThen500'];
 
 export const DEFAULT_ERRMSG: Record<number, string> = {
 	[-1]: 'system busy',

@@ -2,7 +2,10 @@
  * The WeCom sandbox: a loopback HTTP server that answers like qyapi.weixin.qq.com for every API
  * this package calls, plus /__sandbox control endpoints so out-of-process tests can steer it.
  */
+import type { CallbackEvent } from './callback/events';
 import { createSandbox } from './server';
+
+export * from './callback/events';
 
 export interface SandboxOptions {
 	port?: number;
@@ -29,7 +32,12 @@ export interface RecordedCall {
 	fault?: string;
 }
 
-export type FaultKind = 'errcode' | 'http500' | 'reset' | 'slow' | 'expireToken';
+/**
+ * `reset` and `http500` hit before the route runs (WeCom never did it); `doneThenReset` and
+ * `doneThen500` let the route run and change state, then lose the answer (socket destroyed /
+ * HTTP 500): WeCom did the work and the caller cannot know.
+ */
+export type FaultKind = 'errcode' | 'http500' | 'reset' | 'slow' | 'expireToken' | 'doneThenReset' | 'doneThen500';
 
 export interface FaultRule {
 	/** Path suffix such as 'add_msg_template' or 'gettoken'; any /cgi-bin path when omitted. */
@@ -123,9 +131,9 @@ export interface Sandbox {
 	markSent(msgid: string, userid?: string): void;
 	templates: Map<string, any>;
 	media: Map<string, MediaRecord>;
-	buildCallback(event: Record<string, string | number>, opts?: CallbackBuildOptions): BuiltCallback;
+	buildCallback(event: CallbackEvent, opts?: CallbackBuildOptions): BuiltCallback;
 	buildEcho(plaintext?: string): BuiltEcho;
-	emitCallback(targetUrl: string, event: Record<string, string | number>): Promise<EmitResult>;
+	emitCallback(targetUrl: string, event: CallbackEvent): Promise<EmitResult>;
 	addExternalContactEvent(opts?: AddExternalContactOptions): Record<string, string | number>;
 	close(): Promise<void>;
 }

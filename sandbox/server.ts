@@ -5,12 +5,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { addExternalContactEvent, buildCallback, buildEcho, postCallback } from './callback/emitter';
-import { errmsgFor, takeFault, validateRule } from './faults';
+import { AFTER_ROUTE_KINDS, errmsgFor, takeFault, validateRule } from './faults';
 import { DEFAULT_CONFIG, type FaultRule, type RecordedCall, type Sandbox, type SandboxOptions } from './index';
 import { boundaryOf, parseMultipart } from './multipart';
 import { WeComError, type Route, type RouteResult, type RouteTable } from './route';
 import { contactRoutes } from './routes/contact';
 import { controlRoutes } from './routes/control';
+import { customerContactRoutes } from './routes/customerContact';
 import { groupWelcomeTemplateRoutes } from './routes/groupWelcomeTemplate';
 import { massMessageRoutes } from './routes/massMessage';
 import { mediaRoutes } from './routes/media';
@@ -27,6 +28,7 @@ const ROUTES: RouteTable = {
 	...groupWelcomeTemplateRoutes,
 	...mediaRoutes,
 	...contactRoutes,
+	...customerContactRoutes,
 	...controlRoutes,
 };
 
@@ -178,6 +180,18 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 		if (tooLarge) return answer({ status: 413, text: 'request body exceeds 25 MB' });
 
 		const fault = path.startsWith('/cgi-bin/') ? takeFault(state.faults, path) : undefined;
+		if (fault && AFTER_ROUTE_KINDS.includes(fault.kind)) {
+			call.fault = fault.kind;
+			if (!route) return answer({ status: 404, json: { errcode: 404, errmsg: `sandbox: no such api ${path}` } });
+			const done = await runRoute(route, ctx);
+			const errcode = (done.json as { errcode?: unknown } | undefined)?.errcode;
+			if (typeof errcode === 'number') call.errcode = errcode;
+			if (fault.kind === 'doneThenReset') {
+				req.socket.destroy();
+				return;
+			}
+			return answer({ status: 500, text: 'Internal Server Error (sandbox fault, after the work was done)' });
+		}
 		if (fault) {
 			call.fault = fault.kind;
 			switch (fault.kind) {

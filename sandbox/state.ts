@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { FaultRule, MediaRecord, RecordedCall, SandboxConfig, SeedMassMessageOptions } from './index';
+import { ContactBook } from './contacts';
 
 export const MEMBERS = ['zhangsan', 'lisi', 'wangwu'] as const;
 
@@ -143,6 +144,7 @@ export class SandboxState {
 	readonly welcomeCodes = new Map<string, WelcomeCode>();
 	readonly welcomeSends: Array<{ code: string; body: any; at: number }> = [];
 	readonly templates = new Map<string, any>();
+	readonly contacts = new ContactBook();
 	readonly calls: RecordedCall[] = [];
 	readonly faults: ActiveFault[] = [];
 	seq = 0;
@@ -162,6 +164,7 @@ export class SandboxState {
 		this.welcomeCodes.clear();
 		this.welcomeSends.length = 0;
 		this.templates.clear();
+		this.contacts.reset();
 		this.calls.length = 0;
 		this.faults.length = 0;
 		this.seq = 0;

@@ -6,7 +6,7 @@
  * workflows. Prints where everything is and how to fire a "customer added" event; Ctrl-C stops
  * everything. Plain CommonJS with Node built-ins only: runs on a fresh clone before any build.
  *
- *   npm run dev                        n8n 1.123.81 (line 1) on Node 20
+ *   npm run dev                        n8n 1.123.81 (line 1) on Node 22
  *   npm run dev -- --line 2            n8n 2.41.1 on Node 24 (installed into .cache/ once)
  *   npm run dev -- --reset             start from an empty dev user folder
  *   npm run dev -- --help
@@ -21,17 +21,21 @@ const ROOT = path.resolve(__dirname, '..');
 
 const HELP = `Usage: npm run dev -- [options]
 
-  --line 1|2           n8n line: 1 = n8n 1.123.81 on Node 20 (default), 2 = n8n 2.41.1 on Node 24
+  --line 1|2           n8n line: 1 = n8n 1.123.81 on Node 22 (default), 2 = n8n 2.41.1 on Node 24
   --port N             n8n port (default 5678, or any free port when 5678 is taken)
   --sandbox-port N     WeCom sandbox port (default 3999, or any free port when taken)
   --reset              delete the dev user folder (.tmp/dev-n8n) first: new database, new owner
+  --queue              n8n in queue mode: Redis, Postgres, main, a webhook processor and workers
+                       (throwaway every run; needs Debian's redis-server and postgresql:
+                       bash scripts/ci/install-queue-services.sh)
+  --workers N          workers with --queue (default 2)
   --rebuild            rebuild the package and the sandbox even when nothing changed
   --quiet-sends        do not print the welcome messages the sandbox receives
   -h, --help           this text
 `;
 
 function parseArgs(argv) {
-	const o = { line: '1', port: 5678, sandboxPort: 3999, reset: false, rebuild: false, watchSends: true };
+	const o = { line: '1', port: 5678, sandboxPort: 3999, reset: false, rebuild: false, watchSends: true, queue: false, workers: 2 };
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2);
 		const value = () => (inline !== undefined ? inline : argv[++i]);
@@ -51,6 +55,13 @@ function parseArgs(argv) {
 				break;
 			case '--rebuild':
 				o.rebuild = true;
+				break;
+			case '--queue':
+				o.queue = true;
+				break;
+			case '--workers':
+				o.workers = Number(value());
+				if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > 8) fail('--workers must be 1..8');
 				break;
 			case '--quiet-sends':
 				o.watchSends = false;
@@ -160,6 +171,7 @@ function banner(dev) {
 
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
+	if (opts.queue) return mainQueue(opts);
 	const userFolder = path.join(ROOT, '.tmp', opts.line === '1' ? 'dev-n8n' : `dev-n8n-${opts.line}`);
 	if (opts.reset && fs.existsSync(userFolder)) {
 		log(`--reset: removing ${rel(userFolder)}`);
@@ -193,6 +205,51 @@ async function main() {
 		shutdown('sandbox exited', 1);
 	});
 	// Keep the process alive until a signal (the children are unref'd process groups).
+	setInterval(() => {}, 1 << 30);
+}
+
+/** `--queue`: the same sandbox and examples, with n8n in queue mode (scripts/dev/queue.js). */
+async function mainQueue(opts) {
+	const { startQueueDev } = require('./dev/queue');
+	const dev = await startQueueDev({
+		line: opts.line,
+		workers: opts.workers,
+		sandboxPort: opts.sandboxPort,
+		build: opts.rebuild ? 'force' : true,
+		log,
+		onStarted: (stop) => (stopAll = stop),
+	});
+	if (shuttingDown) return;
+	const { topo } = dev;
+	const lines = [
+		'',
+		`  WeCom dev setup in QUEUE MODE ready in ${(dev.readyMs / 1000).toFixed(1)} s  (n8n ${dev.version}, line ${dev.line}; throwaway database)`,
+		'',
+		`  Editor (main)      ${dev.editorUrl}   login ${dev.owner.email} / ${dev.owner.password}`,
+		`  Webhook processor  ${topo.webhook.baseUrl}   (serves /webhook/*: point WeCom's callback URL here)`,
+		...topo.workers.map((w, i) => `  Worker ${i + 1}           ${w.baseUrl}/healthz   log ${rel(w.logFile)}`),
+		`  Redis              127.0.0.1:${topo.redis.port}    Postgres 127.0.0.1:${topo.postgres.port} (user n8n, database n8n)`,
+		`  Sandbox            ${dev.sandboxUrl}   (credential "${dev.credential.name}")`,
+	];
+	if (dev.productionUrl) {
+		lines.push(
+			`  Production URL     ${dev.productionUrl}`,
+			'',
+			'  Fire a "customer added" event at the webhook processor; a worker runs the execution:',
+			`    curl -X POST ${dev.sandboxUrl}/__sandbox/emit -H 'content-type: application/json' -d '${JSON.stringify({ url: dev.productionUrl })}'`,
+			`  Which worker ran it:  grep "started execution" ${topo.workers.map((w) => rel(w.logFile)).join(' ')}`,
+		);
+	}
+	lines.push('', '  Ctrl-C stops n8n, Redis, Postgres and the sandbox.', '');
+	process.stdout.write(lines.join('\n') + '\n');
+	if (opts.watchSends) watchWelcomeSends(dev.sandboxUrl);
+	for (const p of topo.processes()) {
+		p.exited.then(({ code, signal }) => {
+			if (shuttingDown) return;
+			log(`an n8n process exited on its own (${code ?? signal}); last lines of ${rel(p.logFile)}:\n${p.logTail(30)}`);
+			shutdown('n8n exited', 1);
+		});
+	}
 	setInterval(() => {}, 1 << 30);
 }
 

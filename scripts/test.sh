@@ -24,7 +24,10 @@ node scripts/engine-v2/run.js
 step "headless Chromium for the editor check (Debian's chromium; skipped when present)"
 bash scripts/ci/install-chromium.sh
 
-step "end-to-end tests in real n8n (1.x on Node 20, 2.x on Node 24)"
+step "Redis and Postgres for the queue-mode tests (Debian's redis-server and postgresql; skipped when present)"
+bash scripts/ci/install-queue-services.sh
+
+step "end-to-end tests in real n8n (1.x on Node 22, 2.x on Node 24, default vm expression engine)"
 npx jest -c jest.e2e.config.js --json --outputFile=artifacts/jest-e2e.json
 
 node scripts/test-summary.js artifacts/jest-engine.json artifacts/jest-engine-v2.json artifacts/jest-e2e.json

@@ -1,11 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { apiCall } from './actions/apiCall/ApiCall.resource';
 import { groupWelcomeTemplate } from './actions/groupWelcomeTemplate/GroupWelcomeTemplate.resource';
 import { massMessage } from './actions/massMessage/MassMessage.resource';
 import { media } from './actions/media/Media.resource';
 import { router } from './actions/router';
 import { welcomeMessage } from './actions/welcomeMessage/WelcomeMessage.resource';
+import { searchMembers } from './methods/listSearch';
 
 export class WeComMassSend implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,6 +30,7 @@ export class WeComMassSend implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'API Call', value: 'apiCall', description: '任意企业微信接口: any WeCom API, with the token handled for you' },
 					{ name: 'Group Welcome Template', value: 'groupWelcomeTemplate', description: '入群欢迎语素材' },
 					{ name: 'Mass Message', value: 'massMessage', description: '企业群发' },
 					{ name: 'Media', value: 'media', description: '素材: upload files for attachments' },
@@ -39,8 +42,11 @@ export class WeComMassSend implements INodeType {
 			...welcomeMessage.description,
 			...groupWelcomeTemplate.description,
 			...media.description,
+			...apiCall.description,
 		],
 	};
+
+	methods = { listSearch: { searchMembers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -9,7 +9,10 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { ALL_EVENTS, callbackSecretsFrom, handleCallbackRequest } from './callback/handler';
+import { EVENT_OPTIONS } from './callback/catalog';
+import { callbackSecretsFrom, handleCallbackRequest } from './callback/handler';
+import { forgetSecrets } from './callback/secrets';
+import { REPLAY_WINDOW_DEFAULT_S, REPLAY_WINDOW_MAX_S, REPLAY_WINDOW_MIN_S } from './callback/replay';
 
 /**
  * WeCom has no API to register the callback URL: it is entered by hand in the admin console. So
@@ -18,6 +21,7 @@ import { ALL_EVENTS, callbackSecretsFrom, handleCallbackRequest } from './callba
  * message instead of as rejected callbacks later.
  */
 async function assertCallbackCredential(this: IHookFunctions): Promise<boolean> {
+	forgetSecrets(this);
 	const credentials = (await this.getCredentials('weComApi')) as IDataObject;
 	try {
 		callbackSecretsFrom(credentials);
@@ -41,7 +45,7 @@ export class WeComTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description:
-			'Starts the workflow when WeCom (企业微信) reports a customer contact event, such as a new external contact',
+			'Starts the workflow when WeCom (企业微信) reports a customer contact, customer group or customer tag change',
 		defaults: {
 			name: 'WeCom Trigger',
 		},
@@ -70,7 +74,7 @@ export class WeComTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'In the WeCom admin console open 客户联系 → API → 接收事件服务器 (Receive Event Server) and set: URL = this trigger’s Production URL (activate the workflow first), Token = the credential’s Callback Token, EncodingAESKey = the credential’s Encoding AES Key. WeCom checks the URL when you save. A WelcomeCode is valid for 20 seconds only: send the welcome message right after this trigger.',
+					'In the WeCom admin console open 客户联系 → API → 接收事件服务器 (Receive Event Server) and set: URL = this trigger’s Production URL (activate the workflow first), Token = the credential’s Callback Token, EncodingAESKey = the credential’s Encoding AES Key. WeCom checks the URL when you save. If WeCom answers 回调地址请求不通过, n8n’s log names the check that failed. A WelcomeCode is valid for 20 seconds only: send the welcome message right after this trigger.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -81,42 +85,73 @@ export class WeComTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: ['add_external_contact'],
-				description: 'Which customer contact changes (ChangeType of change_external_contact) start the workflow',
+				description:
+					'Which events start the workflow: customer contact (change_external_contact), customer group (change_external_chat) and customer tag (change_external_tag) changes',
+				options: EVENT_OPTIONS,
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add filter',
+				default: {},
+				description:
+					'Each filter narrows only the events that carry its field; other selected events pass. A filtered callback is answered and starts nothing.',
 				options: [
 					{
-						name: 'All Events',
-						value: ALL_EVENTS,
-						description: 'Every callback, including events other than customer contact changes',
+						displayName: 'Group Change Kinds',
+						name: 'updateDetails',
+						type: 'multiOptions',
+						default: [],
+						description:
+							'Customer Group Changed events (UpdateDetail) to keep; other group changes start nothing',
+						options: [
+							{ name: 'Member Joined (add_member)', value: 'add_member' },
+							{ name: 'Member Left (del_member)', value: 'del_member' },
+							{ name: 'Owner Changed (change_owner)', value: 'change_owner' },
+							{ name: 'Name Changed (change_name)', value: 'change_name' },
+							{ name: 'Notice Changed (change_notice)', value: 'change_notice' },
+						],
 					},
 					{
-						name: 'Customer Added',
-						value: 'add_external_contact',
-						description: 'A member added a customer (添加企业客户); may carry a WelcomeCode',
+						displayName: 'How Members Joined',
+						name: 'joinScenes',
+						type: 'multiOptions',
+						default: [],
+						description: 'For members joining a customer group (JoinScene of add_member): how they joined',
+						options: [
+							{ name: 'Invited by a Member (0, 成员邀请)', value: 0 },
+							{ name: 'Scanned the Group QR Code (3, 扫描群二维码)', value: 3 },
+						],
 					},
 					{
-						name: 'Customer Deleted by Member',
-						value: 'del_external_contact',
-						description: 'A member deleted a customer (删除企业客户)',
+						displayName: 'Member UserIDs',
+						name: 'memberUserIds',
+						type: 'string',
+						default: '',
+						placeholder: 'zhangsan, lisi',
+						description:
+							'Comma-separated member UserIDs (成员). Customer contact events must be about one of them (UserID); group member changes must list one of them (MemChangeList).',
 					},
 					{
-						name: 'Customer Edited',
-						value: 'edit_external_contact',
-						description: 'A member edited a customer’s remark or tags (编辑企业客户)',
+						displayName: 'State',
+						name: 'state',
+						type: 'string',
+						default: '',
+						placeholder: 'spring-campaign',
+						description:
+							'The state of the 联系我 / channel QR code (渠道活码) the customer used. Applies to Customer Added and Customer Half-Added; one without a matching State starts nothing.',
 					},
 					{
-						name: 'Customer Half-Added',
-						value: 'add_half_external_contact',
-						description: 'A customer added a member who has not accepted yet (外部联系人免验证添加成员); may carry a WelcomeCode',
-					},
-					{
-						name: 'Member Deleted by Customer',
-						value: 'del_follow_user',
-						description: 'A customer deleted a member (删除跟进成员)',
-					},
-					{
-						name: 'Transfer Failed',
-						value: 'transfer_fail',
-						description: 'Handing a customer over to another member failed (客户接替失败)',
+						displayName: 'State Match',
+						name: 'stateMatch',
+						type: 'options',
+						default: 'equals',
+						description: 'How State is compared (case-sensitive)',
+						options: [
+							{ name: 'Equals', value: 'equals' },
+							{ name: 'Starts With', value: 'startsWith' },
+						],
 					},
 				],
 			},
@@ -133,7 +168,7 @@ export class WeComTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to ignore an event WeCom sends again (same ChangeType, UserID, ExternalUserID and CreateTime within 5 minutes)',
+							'Whether to ignore an event WeCom sends again (same eventKey within 5 minutes, in this n8n process)',
 					},
 					{
 						displayName: 'Include Raw XML',
@@ -149,6 +184,15 @@ export class WeComTrigger implements INodeType {
 						default: false,
 						description:
 							'Whether to start the workflow only for events that carry a WelcomeCode (欢迎语 code, valid 20 seconds)',
+					},
+					{
+						displayName: 'Replay Window (Seconds)',
+						name: 'replayWindow',
+						type: 'number',
+						default: REPLAY_WINDOW_DEFAULT_S,
+						typeOptions: { minValue: REPLAY_WINDOW_MIN_S, maxValue: REPLAY_WINDOW_MAX_S },
+						description:
+							'Refuse (HTTP 403, no run) a callback whose signed timestamp is further than this from the server clock. WeCom re-sends within seconds; the rest is for clock skew. Replays of old callbacks are refused.',
 					},
 				],
 			},

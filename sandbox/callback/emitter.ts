@@ -10,21 +10,32 @@ import type {
 } from '../index';
 import { randomId, type SandboxState } from '../state';
 import { encryptMessage, randomNonce, signature } from './crypto';
+import type { CallbackEvent } from './events';
 
 function cdata(value: string): string {
 	// A literal "]]>" cannot live inside one CDATA section, so split it across two.
 	return `<![CDATA[${value.split(']]>').join(']]]]><![CDATA[>')}]]>`;
 }
 
-/** Strings as CDATA, numbers bare (CreateTime), exactly like WeCom's event bodies. */
-export function eventXml(event: Record<string, string | number>): string {
-	const fields = Object.entries(event).map(([k, v]) => `<${k}>${typeof v === 'number' ? String(v) : cdata(v)}</${k}>`);
+function escapeText(value: string): string {
+	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Strings as CDATA, numbers bare (CreateTime, JoinScene, …), lists as one bare `<Item>` per entry
+ * (MemChangeList), exactly like WeCom's event bodies.
+ */
+export function eventXml(event: CallbackEvent): string {
+	const fields = Object.entries(event).map(([k, v]) => {
+		if (Array.isArray(v)) return `<${k}>${v.map((item) => `<Item>${escapeText(item)}</Item>`).join('')}</${k}>`;
+		return `<${k}>${typeof v === 'number' ? String(v) : cdata(v)}</${k}>`;
+	});
 	return `<xml>${fields.join('')}</xml>`;
 }
 
 export function buildCallback(
 	config: SandboxConfig,
-	event: Record<string, string | number>,
+	event: CallbackEvent,
 	opts: CallbackBuildOptions = {},
 ): BuiltCallback {
 	const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));

@@ -3,6 +3,7 @@
  * Plain JSON (no errcode envelope) and never recorded as calls.
  */
 import type { FaultRule, SeedMassMessageOptions } from '../index';
+import { sampleEvent, type CallbackEvent, type SampleSpec } from '../callback/events';
 import type { Route, RouteContext, RouteResult, RouteTable } from '../route';
 
 function control(method: Route['method'], handle: (ctx: RouteContext) => unknown): Route {
@@ -45,7 +46,11 @@ export const controlRoutes: RouteTable = {
 	'/__sandbox/emit': control('POST', async ({ sandbox, body }) => {
 		const url = str(body.url);
 		if (!url) throw new Error('url is required');
-		const event = (body.event as Record<string, string | number> | undefined) ?? sandbox.addExternalContactEvent();
+		// `event`: the fields as given; `sample`: one event of any family built with WeCom's field set.
+		const sample = body.sample as SampleSpec | undefined;
+		const event =
+			(body.event as CallbackEvent | undefined) ??
+			(sample ? sampleEvent(sandbox.config.corpId, sample) : sandbox.addExternalContactEvent());
 		return { ...(await sandbox.emitCallback(url, event)), event };
 	}),
 	'/__sandbox/seed': control('POST', ({ sandbox, body }) => ({

@@ -297,4 +297,4 @@ async function startDev(opts = {}) {
 	}
 }
 
-module.exports = { startDev, loadExamples, ensureOwner, OWNER, CREDENTIAL_ID, CREDENTIAL_NAME, PKG, TRIGGER_TYPE, CALLBACK_PATH };
+module.exports = { startDev, loadExamples, pickWelcomeFlow, triggerOf, ensureOwner, OWNER, CREDENTIAL_ID, CREDENTIAL_NAME, PKG, TRIGGER_TYPE, CALLBACK_PATH };

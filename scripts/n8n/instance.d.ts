@@ -63,7 +63,8 @@ export class N8nInstance {
 	/** 1.x update:workflow --active=true, 2.x publish:workflow. Call before start(). */
 	activate(workflowId: string): Promise<CliResult>;
 	execute(workflowId: string): Promise<ExecuteResult>;
-	start(opts?: { timeoutMs?: number }): Promise<{ ms: number }>;
+	/** command: 'start' (default), or 'webhook' / 'worker' in queue mode (scripts/n8n/topology.js). */
+	start(opts?: { timeoutMs?: number; command?: 'start' | 'webhook' | 'worker' }): Promise<{ ms: number }>;
 	/**
 	 * Wait until the production webhook `webhookPath` (what follows /webhook/) is registered for
 	 * `method` (default POST). Probes with a CORS preflight, so the workflow is not run.

@@ -13,7 +13,7 @@
 
 /** @type {N8nLine[]} */
 const LINES = [
-	{ line: '1', n8n: '1.123.81', node: 'system' },
+	{ line: '1', n8n: '1.123.81', node: '22.23.3' },
 	{ line: '2', n8n: '2.41.1', node: '24.21.0' },
 ];
 

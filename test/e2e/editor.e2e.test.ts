@@ -45,6 +45,7 @@ const EXPECTED: Record<string, string[]> = {
 	'Welcome Message': ['Send'],
 	'Group Welcome Template': ['Create', 'Update', 'Get', 'Delete'],
 	Media: ['Upload', 'Upload Image'],
+	'API Call': ['Call'],
 };
 /**
  * n8n itself appends this option to `resource` and `operation` of every node whose credential can
@@ -190,7 +191,7 @@ describe.each(LINES)('n8n editor, line %s', (line) => {
 		await expect(byTestId(page, 'node-version').textContent()).resolves.toContain('WeCom Mass Send');
 	}, STEP_TIMEOUT);
 
-	test('the Resource dropdown lists Mass Message, Welcome Message, Group Welcome Template and Media', async () => {
+	test('the Resource dropdown lists Mass Message, Welcome Message, Group Welcome Template, Media and API Call', async () => {
 		const labels = await readOptions(page, 'resource');
 		log(`resources: ${labels.join(' | ')}`);
 		await shot(page, `line${line}-resource-dropdown.png`);

@@ -25,6 +25,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	readonly store = new Map<string, ICredentialDataDecryptedObject>();
 	/** How often preAuthentication results were written back (one per token fetch). */
 	persisted = 0;
+	/** How often a node read a credential (n8n decrypts it for every read). */
+	reads = 0;
 	private readonly types: Record<string, ICredentialType> = { weComApi: new WeComApi() };
 
 	set(id: string, data: ICredentialDataDecryptedObject): void {
@@ -87,6 +89,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_additionalData: IWorkflowExecuteAdditionalData,
 		nodeCredentials: INodeCredentialsDetails,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.reads++;
 		const data = this.store.get(nodeCredentials.id ?? '');
 		if (!data) throw new Error(`No test credential with id ${nodeCredentials.id}`);
 		return { ...data };

@@ -26,6 +26,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
+import { forgetAllSecrets } from '../../nodes/WeComTrigger/callback/secrets';
 import { WeComTrigger } from '../../nodes/WeComTrigger/WeComTrigger.node';
 import { TestCredentialsHelper } from './credentials';
 
@@ -231,6 +232,8 @@ export interface TriggerHarness {
 	readonly baseUrl: string;
 	readonly path: string;
 	readonly calls: WebhookCall[];
+	/** The credential store n8n would read from (edit it to play a credential change). */
+	readonly credentials: TestCredentialsHelper;
 	/** Every workflowData the node returned, i.e. every workflow n8n would have started. */
 	readonly started: IDataObject[][];
 	request(
@@ -260,6 +263,8 @@ function expressLikeQuery(url: string): IDataObject {
 
 /** Starts the HTTP server that feeds requests into the trigger's webhook() via n8n-core. */
 export async function startTriggerHarness(options: HarnessOptions = {}): Promise<TriggerHarness> {
+	// Each harness is a new n8n process: no secrets kept from an earlier one.
+	forgetAllSecrets();
 	const credentialsHelper = new TestCredentialsHelper();
 	credentialsHelper.set(CREDENTIAL_ID, options.credential ?? TEST_CREDENTIAL);
 	const node = triggerNode(options.parameters ?? {}, options.nodeId);
@@ -399,6 +404,7 @@ export async function startTriggerHarness(options: HarnessOptions = {}): Promise
 		baseUrl,
 		path,
 		calls,
+		credentials: credentialsHelper,
 		started,
 		request,
 		post: async (query, body) => await request('POST', query, body),

@@ -19,7 +19,8 @@ async function refused(parameters: Record<string, unknown>) {
 
 test('R1: text and attachments both empty', async () => {
 	const error = await refused({ sender: 'zhangsan', text: '' });
-	expect(error.message).toMatch(/^Item 0: /);
+	expect(error.context?.itemIndex).toBe(0); // n8n names the item; the message does not repeat it
+	expect(error.message).toMatch(/^Text and Attachments are both empty/);
 	expect(error.message).toMatch(/both empty/);
 	expect(error.context?.field).toBe('text');
 });
@@ -91,7 +92,7 @@ test.each([
 	['getSendResults', { userId: 'zhangsan' }],
 ])('%s refuses an empty Message ID', async (operation, extra) => {
 	const result = await runMassSend({ resource: 'massMessage', operation, msgId: '  ', ...extra });
-	expect(result.error?.message).toMatch(/Item 0: "Message ID" is required/);
+	expect(result.error?.message).toMatch(/^"Message ID" is required/);
 	expect(result.error?.context?.field).toBe('msgId');
 	expect(sandbox().calls).toHaveLength(0);
 });
@@ -115,7 +116,7 @@ test('with Continue On Fail a bad item in the middle becomes an error item; the 
 	expect(items[0].json.msgid).toMatch(/^msg/);
 	expect(items[2].json.msgid).toMatch(/^msg/);
 	expect(items[1].json.msgid).toBeUndefined();
-	expect(items[1].json.error).toMatch(/^Item 1: "Sender" is required/);
+	expect(items[1].json.error).toMatch(/^"Sender" is required/);
 	expect(items[1].json.field).toBe('sender');
 	const sent = sandbox().callsTo('add_msg_template').map((call) => (call.body as { sender: string }).sender);
 	expect(sent).toEqual(['zhangsan', 'lisi']);

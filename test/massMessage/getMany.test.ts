@@ -99,7 +99,7 @@ test.each([
 
 test('start after end is refused before any request', async () => {
 	const result = await runMassSend(getMany({ startTime: END, endTime: T0, returnAll: true }));
-	expect(result.error?.message).toMatch(/^Item 0: "End Time" .* is before "Start Time"/);
+	expect(result.error?.message).toMatch(/^"End Time" .* is before "Start Time"/);
 	expect(result.error?.context?.field).toBe('endTime');
 	expect(sandbox().calls).toHaveLength(0);
 });

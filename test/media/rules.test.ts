@@ -15,17 +15,17 @@ describe('media limits', () => {
 		expect(checkMediaFile('image', { size: 10 * MB, fileName: 'a.png' }, 'f')).toBeUndefined();
 		expect(checkMediaFile('image', { size: 10 * MB + 1, fileName: 'a.png' }, 'f')?.rule).toContain('at most 10.0 MB');
 		expect(checkMediaFile('voice', { size: 2 * MB + 1, fileName: 'a.amr' }, 'f')?.rule).toContain('at most 2.0 MB');
-		expect(checkMediaFile('video', { size: 10 * MB + 1, fileName: 'a.mp4' }, 'f')).toBeDefined();
+		expect(checkMediaFile('video', { size: 10 * MB + 1, fileName: 'a.mp4' }, 'f')?.rule).toContain('at most 10.0 MB for video media');
 		expect(checkMediaFile('file', { size: 20 * MB, fileName: 'a.pdf' }, 'f')).toBeUndefined();
-		expect(checkMediaFile('file', { size: 20 * MB + 1, fileName: 'a.pdf' }, 'f')).toBeDefined();
+		expect(checkMediaFile('file', { size: 20 * MB + 1, fileName: 'a.pdf' }, 'f')?.rule).toContain('at most 20.0 MB for file media');
 		expect(checkMediaFile('uploadimg', { size: 2 * MB + 1, fileName: 'a.jpg' }, 'f')?.rule).toContain('Upload Image');
 	});
 
 	test('types per kind, by extension or MIME type', () => {
 		expect(checkMediaFile('image', { size: 100, fileName: 'a.gif', mimeType: 'image/gif' }, 'f')?.rule).toContain('jpg or png');
 		expect(checkMediaFile('image', { size: 100, fileName: 'photo', mimeType: 'image/png' }, 'f')).toBeUndefined();
-		expect(checkMediaFile('video', { size: 100, fileName: 'a.mov', mimeType: 'video/quicktime' }, 'f')).toBeDefined();
-		expect(checkMediaFile('voice', { size: 100, fileName: 'a.mp3' }, 'f')).toBeDefined();
+		expect(checkMediaFile('video', { size: 100, fileName: 'a.mov', mimeType: 'video/quicktime' }, 'f')?.rule).toContain('is not a mp4 video');
+		expect(checkMediaFile('voice', { size: 100, fileName: 'a.mp3' }, 'f')?.rule).toContain('is not a amr voice file');
 		expect(checkMediaFile('file', { size: 100, fileName: 'anything.bin' }, 'f')).toBeUndefined();
 	});
 
@@ -42,7 +42,7 @@ describe('multipart body', () => {
 		const data = Buffer.from([0, 1, 2, 13, 10, 45, 45, 255, 254]);
 		const body = buildMultipart([{ name: 'media', filename: '报告 "final".pdf', contentType: 'application/pdf', data }]);
 		const boundary = boundaryOf(body.contentType);
-		expect(boundary).toBeDefined();
+		expect(boundary).toMatch(/^----n8nWeComFormBoundary[0-9a-f]{24}$/);
 		const parts = parseMultipart(body.buffer, boundary!);
 		expect(parts).toHaveLength(1);
 		expect(parts![0].name).toBe('media');

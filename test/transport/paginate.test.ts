@@ -39,3 +39,30 @@ test('an empty list costs one request', async () => {
 	expect(await collectPages(fetchPage, { maxPageSize: 100 })).toEqual([]);
 	expect(asked).toEqual([100]);
 });
+
+test('a repeated next_cursor stops with a clear error instead of reading the same pages forever', async () => {
+	let calls = 0;
+	const looping = async (cursor: string) => {
+		calls++;
+		return { items: [cursor || 'first'], nextCursor: cursor === 'B' ? 'A' : cursor === 'A' ? 'B' : 'A' };
+	};
+	await expect(collectPages(looping, { maxPageSize: 100 })).rejects.toThrow(/next_cursor it had already returned \(after 3 pages\)/);
+	expect(calls).toBe(3);
+});
+
+test('pages without end stop at the page cap with a clear error', async () => {
+	let calls = 0;
+	const endless = async () => {
+		calls++;
+		return { items: [calls], nextCursor: `cursor-${calls}` };
+	};
+	await expect(collectPages(endless, { maxPageSize: 100, maxPages: 50 })).rejects.toThrow(/after 50 pages/);
+	expect(calls).toBe(50);
+});
+
+test('the default cap is 5,000 pages', async () => {
+	let calls = 0;
+	const endless = async () => ({ items: [++calls], nextCursor: `c${calls}` });
+	await expect(collectPages(endless, { maxPageSize: 100 })).rejects.toThrow(/after 5000 pages/);
+	expect(calls).toBe(5000);
+});

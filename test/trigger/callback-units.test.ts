@@ -1,7 +1,11 @@
 import { aesKeyFrom, decrypt, decryptFor, decodeStrictBase64 } from '../../nodes/WeComTrigger/callback/cipher';
-import { dedupeKey, TtlSet } from '../../nodes/WeComTrigger/callback/dedupe';
-import { CallbackError } from '../../nodes/WeComTrigger/callback/errors';
-import { passesFilter, type TriggerSettings } from '../../nodes/WeComTrigger/callback/handler';
+import { TtlSet } from '../../nodes/WeComTrigger/callback/dedupe';
+import { eventKey } from '../../nodes/WeComTrigger/callback/eventKey';
+import { CallbackError, type CallbackErrorCode } from '../../nodes/WeComTrigger/callback/errors';
+import { resetSetupWarnings, setupCheckOf, setupWarning, WARNING_INTERVAL_MS } from '../../nodes/WeComTrigger/callback/diagnostics';
+import { assertFresh, clockOffsetSeconds, REPLAY_WINDOW_DEFAULT_S, replayWindowSeconds } from '../../nodes/WeComTrigger/callback/replay';
+import { passesFilter } from '../../nodes/WeComTrigger/callback/filter';
+import { filtersFrom, NO_FILTERS, type TriggerSettings } from '../../nodes/WeComTrigger/callback/settings';
 import { computeSignature, constantTimeEqual, verifySignature } from '../../nodes/WeComTrigger/callback/signature';
 import { parseEnvelope, parseEvent, parseWeComXml } from '../../nodes/WeComTrigger/callback/xml';
 import {
@@ -212,15 +216,21 @@ describe('dedupe', () => {
 		expect(set.addIfAbsent('d', 1)).toBe(false);
 	});
 
-	test('the key for contact changes ignores the re-encryption and FromUserName', () => {
+	test('eventKey of contact changes is WeCom’s duplicate key: re-encryption, FromUserName and State do not change it', () => {
 		const event = parseEvent(eventXml(addContactEvent()));
 		const again = parseEvent(eventXml(addContactEvent({ FromUserName: 'other', State: 'changed' })));
-		expect(dedupeKey(event, 'a')).toBe(dedupeKey(again, 'b'));
-		const later = parseEvent(eventXml(addContactEvent({ CreateTime: 1700000009 })));
-		expect(dedupeKey(later, 'a')).not.toBe(dedupeKey(event, 'a'));
-		const other = { Event: 'something_else' };
-		expect(dedupeKey(other, '<xml>1</xml>')).toBe(dedupeKey(other, '<xml>1</xml>'));
-		expect(dedupeKey(other, '<xml>1</xml>')).not.toBe(dedupeKey(other, '<xml>2</xml>'));
+		expect(eventKey(event)).toMatch(/^[0-9a-f]{32}$/);
+		expect(eventKey(event)).toBe(eventKey(again));
+		const changes: Array<Record<string, string | number>> = [
+			{ CreateTime: 1700000009 },
+			{ UserID: 'lisi' },
+			{ ExternalUserID: 'wmOther' },
+			{ ChangeType: 'del_follow_user' },
+			{ ToUserName: 'wwOtherCorp' },
+		];
+		for (const change of changes) {
+			expect(eventKey(parseEvent(eventXml(addContactEvent(change))))).not.toBe(eventKey(event));
+		}
 	});
 });
 
@@ -230,6 +240,8 @@ describe('filter', () => {
 		onlyWithWelcomeCode,
 		dropRedeliveries: true,
 		includeRawXml: false,
+		replayWindowSeconds: 300,
+		filters: NO_FILTERS,
 	});
 	const add = parseEvent(eventXml(addContactEvent()));
 	const edit = parseEvent(eventXml(addContactEvent({ ChangeType: 'edit_external_contact', WelcomeCode: '' })));
@@ -246,5 +258,72 @@ describe('filter', () => {
 	test('onlyWithWelcomeCode needs a non-empty WelcomeCode', () => {
 		expect(passesFilter(add, settings(['*'], true))).toBe(true);
 		expect(passesFilter(edit, settings(['*'], true))).toBe(false);
+	});
+});
+
+describe('stable shape', () => {
+	test('Item lists are arrays for one, two and no entries; documented integers are numbers', () => {
+		const one = parseEvent('<xml><MemChangeList><Item>wm1</Item></MemChangeList><MemChangeCnt>1</MemChangeCnt><JoinScene>3</JoinScene></xml>');
+		expect(one).toEqual({ MemChangeList: ['wm1'], MemChangeCnt: 1, JoinScene: 3 });
+		const two = parseEvent('<xml><MemChangeList><Item>wm1</Item><Item><![CDATA[wm2]]></Item></MemChangeList><QuitScene>0</QuitScene></xml>');
+		expect(two).toEqual({ MemChangeList: ['wm1', 'wm2'], QuitScene: 0 });
+		expect(parseEvent('<xml><MemChangeList></MemChangeList></xml>')).toEqual({ MemChangeList: [] });
+		// Another list WeCom might add later follows the same rule.
+		expect(parseEvent('<xml><Other><Item>a</Item></Other></xml>')).toEqual({ Other: ['a'] });
+	});
+
+	test('an empty number element is null (0 is a real scene); garbage is refused', () => {
+		expect(parseEvent('<xml><JoinScene></JoinScene></xml>')).toEqual({ JoinScene: null });
+		expect(codeOf(() => parseEvent('<xml><JoinScene>QR</JoinScene></xml>'))).toBe('bad_xml');
+		expect(codeOf(() => parseEvent('<xml><MemChangeCnt><A>1</A></MemChangeCnt></xml>'))).toBe('bad_xml');
+		expect(parseEvent('<xml><LastMemVer>0012</LastMemVer></xml>')).toEqual({ LastMemVer: '0012' });
+	});
+});
+
+describe('replay window bounds', () => {
+	test('default 300 s, kept inside 60…3600; the offset is signed seconds', () => {
+		expect(REPLAY_WINDOW_DEFAULT_S).toBe(300);
+		expect(replayWindowSeconds(undefined)).toBe(300);
+		expect(replayWindowSeconds(5)).toBe(60);
+		expect(replayWindowSeconds(99999)).toBe(3600);
+		expect(replayWindowSeconds(120)).toBe(120);
+		expect(clockOffsetSeconds('1000', 1_010_500)).toBe(-10);
+		expect(codeOf(() => assertFresh('1000', 1_300_000, 300))).toBe('no error');
+		expect(codeOf(() => assertFresh('1000', 1_301_000, 300))).toBe('stale_timestamp');
+		expect(codeOf(() => assertFresh('2000', 1_000_000, 300))).toBe('stale_timestamp');
+		expect(codeOf(() => assertFresh('17e8', 1_000_000, 300))).toBe('missing_param');
+	});
+});
+
+describe('filter settings', () => {
+	test('member ids are split on commas and new lines, trimmed; unset filters are empty', () => {
+		expect(filtersFrom({ memberUserIds: ' a, b\nc ,,' }).memberUserIds).toEqual(['a', 'b', 'c']);
+		expect(filtersFrom({})).toEqual(NO_FILTERS);
+		expect(filtersFrom({ state: 'x', stateMatch: 'startsWith', joinScenes: [3, '0'] })).toMatchObject({ state: 'x', stateMatch: 'startsWith', joinScenes: [3, 0] });
+	});
+});
+
+describe('setup warnings', () => {
+	beforeEach(() => resetSetupWarnings());
+
+	test('one per trigger, check and phase per interval; the next one counts what was held back', () => {
+		expect(setupWarning('wf:n', 'signature', 'event', 0)).toMatch(/^WeCom Trigger \(event\): .*Callback Token/);
+		expect(setupWarning('wf:n', 'signature', 'event', 1000)).toBeUndefined();
+		expect(setupWarning('wf:n', 'signature', 'URL verification', 1000)).toBeDefined();
+		expect(setupWarning('wf:other', 'signature', 'event', 1000)).toBeDefined();
+		expect(setupWarning('wf:n', 'decryption', 'event', 1000)).toMatch(/EncodingAESKey/);
+		expect(setupWarning('wf:n', 'signature', 'event', 2000)).toBeUndefined();
+		expect(setupWarning('wf:n', 'signature', 'event', WARNING_INTERVAL_MS)).toMatch(/\(2 more like this since the last warning\)$/);
+	});
+
+	test('only failures a correct setup never sees are diagnosed', () => {
+		const check = (code: CallbackErrorCode) => setupCheckOf(new CallbackError(code, 'x'));
+		expect(check('bad_signature')).toBe('signature');
+		expect(check('bad_padding')).toBe('decryption');
+		expect(check('wrong_receiver')).toBe('corp_id');
+		expect(check('bad_key')).toBe('credential');
+		expect(check('stale_timestamp')).toBe('clock');
+		expect(check('missing_param')).toBeUndefined();
+		expect(check('bad_xml')).toBeUndefined();
 	});
 });

@@ -69,4 +69,35 @@ describe('WeCom Trigger ← sandbox callbacks', () => {
 		expect(answer.body).toHaveLength(0);
 		expect(h.started.length).toBe(before);
 	});
+
+	test('POST /__sandbox/emit with a `sample` of another family (what `npm run dev` users curl)', async () => {
+		const before = h.started.length;
+		const all = await startTriggerHarness({
+			credential: { ...sandbox.config, baseUrl: sandbox.url },
+			parameters: { events: ['change_external_chat.update'] },
+			workflowId: 'emit-sample',
+		});
+		try {
+			const res = await fetch(`${sandbox.url}/__sandbox/emit`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ url: all.baseUrl, sample: { event: 'change_external_chat', changeType: 'update', joinScene: 3, members: ['wmOne'] } }),
+			});
+			const answer = (await res.json()) as { status: number; event: Record<string, unknown> };
+			expect(answer.status).toBe(200);
+			expect(answer.event).toMatchObject({ Event: 'change_external_chat', ChangeType: 'update', JoinScene: 3, MemChangeList: ['wmOne'] });
+			expect(all.started).toHaveLength(1);
+			expect(all.started[0][0]).toMatchObject({ MemChangeList: ['wmOne'], MemChangeCnt: 1, JoinScene: 3 });
+			const unknown = await fetch(`${sandbox.url}/__sandbox/emit`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ url: all.baseUrl, sample: { event: 'change_external_chat', changeType: 'explode' } }),
+			});
+			expect(unknown.status).toBeGreaterThanOrEqual(400);
+			expect(all.started).toHaveLength(1);
+		} finally {
+			await all.close();
+		}
+		expect(h.started.length).toBe(before);
+	});
 });

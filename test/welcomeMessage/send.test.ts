@@ -30,6 +30,39 @@ test('sends text and attachments with the WelcomeCode from the trigger item', as
 	});
 });
 
+describe('Welcome Code', () => {
+	test.each([
+		['left at its default', {}],
+		['the default written without spaces', { welcomeCode: '={{$json.WelcomeCode}}' }],
+	])('%s: the WelcomeCode of each input item is sent', async (_, parameters) => {
+		const codes = [sandbox().issueWelcomeCode(), sandbox().issueWelcomeCode()];
+		const result = await runMassSend(
+			send(parameters),
+			codes.map((WelcomeCode) => ({ WelcomeCode })),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.json().map((out) => out.welcomeCode)).toEqual(codes);
+		expect(sandbox().welcomeSends.map((s) => s.code)).toEqual(codes);
+	});
+
+	test('any other expression is evaluated by n8n per item', async () => {
+		const codes = [sandbox().issueWelcomeCode(), sandbox().issueWelcomeCode()];
+		const result = await runMassSend(
+			send({ welcomeCode: '={{ $json.event.code }}' }),
+			codes.map((code) => ({ WelcomeCode: 'not-this-one', event: { code } })),
+		);
+		expect(result.error).toBeUndefined();
+		expect(sandbox().welcomeSends.map((s) => s.code)).toEqual(codes);
+	});
+
+	test('a fixed value is used as is', async () => {
+		const code = sandbox().issueWelcomeCode();
+		const result = await runMassSend(send({ welcomeCode: code }), [{ WelcomeCode: 'not-this-one' }]);
+		expect(result.error).toBeUndefined();
+		expect(sandbox().welcomeSends.map((s) => s.code)).toEqual([code]);
+	});
+});
+
 test('attachments can be given as WeCom JSON, without text', async () => {
 	const code = sandbox().issueWelcomeCode();
 	const attachments = [{ msgtype: 'image', image: { pic_url: 'https://wework.qpic.cn/x/0' } }, { msgtype: 'link', link }];
@@ -105,17 +138,83 @@ describe('single-use code in a 20-second window', () => {
 		expect(sandbox().welcomeSends).toHaveLength(0);
 	});
 
-	test('41050 (expired) explains the 20-second rule and how to keep the flow fast', async () => {
+	test('41050 (expired) from WeCom explains the 20-second rule and how to keep the flow fast', async () => {
+		// No welcomeCodeExpiresAt on the item (e.g. a Set node dropped it): only WeCom can tell.
 		const code = sandbox().issueWelcomeCode({ ttlMs: 1 });
 		await new Promise((resolve) => setTimeout(resolve, 20));
-		const welcomeCodeExpiresAt = new Date(Date.now() - 5000).toISOString();
-		const result = await runMassSend(send(), [{ WelcomeCode: code, welcomeCodeExpiresAt }]);
-		expect(result.error?.message).toBe('Item 0: the WelcomeCode has expired or was already used (errcode 41050)');
+		const result = await runMassSend(send(), [{ WelcomeCode: code }]);
+		expect(result.error?.message).toMatch(/WelcomeCode has expired or was already used \(errcode 41050\)$/);
 		expect(result.error?.description).toContain('within 20 seconds');
-		expect(result.error?.description).toMatch(/started about 2\d(\.\d)? s after the trigger received the event/);
 		expect(result.error?.description).toContain('directly after the WeCom Trigger');
 		expect(result.error?.context).toMatchObject({ errcode: 41050, field: 'welcomeCode' });
 		expect(sandbox().callsTo('send_welcome_msg')).toHaveLength(1);
+	});
+
+	describe('a code whose window passed before the node ran costs no WeCom call', () => {
+		const expiredItem = (code: string, agoMs = 5000) => ({
+			WelcomeCode: code,
+			welcomeCodeExpiresAt: new Date(Date.now() - agoMs).toISOString(),
+		});
+
+		test('it fails with the 41050 explanation and no request at all', async () => {
+			// Still valid at the sandbox: a request would succeed there, so 0 calls proves the check.
+			const code = sandbox().issueWelcomeCode();
+			const result = await runMassSend(send(), [expiredItem(code)]);
+			expect(result.error?.message).toMatch(/WelcomeCode expired before this node ran, so it was not sent \(errcode 41050\)$/);
+			expect(result.error?.description).toMatch(/started about 2\d(\.\d)? s after the trigger received the event/);
+			expect(result.error?.description).toContain('no request was made');
+			expect(result.error?.context).toMatchObject({ errcode: 41050, field: 'welcomeCode', reason: 'expired' });
+			expect(sandbox().calls).toHaveLength(0);
+		});
+
+		test('with Skip Expired Codes it is a skipped item, and the fresh code next to it is sent', async () => {
+			const [late, fresh] = [sandbox().issueWelcomeCode(), sandbox().issueWelcomeCode()];
+			const expiresAt = new Date(Date.now() + 15000).toISOString();
+			const stale = expiredItem(late, 1);
+			const result = await runMassSend(send({ options: { skipExpiredCodes: true } }), [
+				stale,
+				{ WelcomeCode: fresh, welcomeCodeExpiresAt: expiresAt },
+			]);
+			expect(result.error).toBeUndefined();
+			expect(result.json()).toEqual([
+				{ sent: false, skipped: true, reason: 'expired', welcomeCode: late, expiredAt: stale.welcomeCodeExpiresAt },
+				{ sent: true, welcomeCode: fresh, warnings: [] },
+			]);
+			expect(sandbox().welcomeSends.map((s) => s.code)).toEqual([fresh]);
+			expect(sandbox().callsTo('send_welcome_msg')).toHaveLength(1);
+		});
+
+		test('an attachment to upload in the same step is not uploaded either', async () => {
+			const code = sandbox().issueWelcomeCode();
+			const result = await runMassSend(send({ attachmentsUi: { attachment: [{ type: 'image', binaryProperty: 'data' }] } }), [
+				pngItem(expiredItem(code)),
+			]);
+			expect(result.error?.context).toMatchObject({ errcode: 41050, reason: 'expired' });
+			expect(sandbox().calls).toHaveLength(0);
+		});
+
+		test('with Continue On Fail the item carries errcode 41050 and the field', async () => {
+			const code = sandbox().issueWelcomeCode();
+			const result = await runMassSend(send(), [expiredItem(code)], { continueOnFail: true });
+			expect(result.error).toBeUndefined();
+			expect(result.json()).toEqual([
+				expect.objectContaining({
+					error: expect.stringMatching(/WelcomeCode expired before this node ran, so it was not sent \(errcode 41050\)$/),
+					errcode: 41050,
+					field: 'welcomeCode',
+				}),
+			]);
+			expect(sandbox().calls).toHaveLength(0);
+		});
+
+		test('WeCom’s own 41050 is a skipped item too with Skip Expired Codes', async () => {
+			const code = sandbox().issueWelcomeCode({ ttlMs: 1 });
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			const result = await runMassSend(send({ options: { skipExpiredCodes: true } }), [{ WelcomeCode: code }]);
+			expect(result.error).toBeUndefined();
+			expect(result.json()).toEqual([expect.objectContaining({ sent: false, skipped: true, reason: 'expired', errcode: 41050 })]);
+			expect(sandbox().callsTo('send_welcome_msg')).toHaveLength(1);
+		});
 	});
 
 	test('a send that may have reached WeCom is never repeated (connection reset)', async () => {
@@ -132,17 +231,17 @@ describe('content is checked before anything is sent', () => {
 	const refused = async (parameters: Record<string, unknown>, field: string, expected: RegExp) => {
 		const code = sandbox().issueWelcomeCode();
 		const result = await runMassSend(send(parameters), [{ WelcomeCode: code }]);
-		expect(result.error?.message).toMatch(/^Item 0: /);
+		expect(result.error?.context?.itemIndex).toBe(0); // n8n names the item; the message does not repeat it
 		expect(result.error?.message).toMatch(expected);
 		expect(result.error?.context?.field).toBe(field);
 		expect(sandbox().calls).toHaveLength(0);
 	};
 
 	test('text over 4,000 bytes, measured in UTF-8', async () => {
-		await refused({ text: '欢'.repeat(1334) }, 'text', /"text" is 4002 bytes in UTF-8; WeCom accepts at most 4000 bytes/);
+		await refused({ text: '欢'.repeat(1334) }, 'text', /^Text is 4002 bytes in UTF-8; WeCom accepts at most 4000 bytes/);
 	});
 	test('text and attachments both empty', async () => {
-		await refused({ text: '  ' }, 'text', /"text" and "attachmentsUi" are both empty/);
+		await refused({ text: '  ' }, 'text', /^Text and Attachments are both empty/);
 	});
 	test('more than 9 attachments', async () => {
 		const ten = Array.from({ length: 10 }, () => ({ msgtype: 'link', link }));
@@ -172,9 +271,15 @@ describe('content is checked before anything is sent', () => {
 	test('JSON that is not an array of objects', async () => {
 		await refused({ attachmentSource: 'json', attachmentsJson: '{"msgtype":"link"}' }, 'attachmentsJson', /must be an array of objects/);
 	});
+	test('a WelcomeCode that is not text (the default reads the item’s field without an expression)', async () => {
+		const result = await runMassSend(send(), [{ WelcomeCode: { code: 'x' } }]);
+		expect(result.error?.message).toMatch(/"Welcome Code" is required$/);
+		expect(result.error?.context?.field).toBe('welcomeCode');
+		expect(sandbox().calls).toHaveLength(0);
+	});
 	test('a missing WelcomeCode', async () => {
 		const result = await runMassSend(send(), [{}]);
-		expect(result.error?.message).toBe('Item 0: "Welcome Code" is required');
+		expect(result.error?.message).toBe('"Welcome Code" is required');
 		expect(sandbox().calls).toHaveLength(0);
 	});
 });
@@ -191,7 +296,7 @@ test('with Continue On Fail a bad item in the middle fails alone', async () => {
 	const items = result.items();
 	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	expect(items[0].json).toMatchObject({ sent: true, welcomeCode: codes[0] });
-	expect(items[1].json).toMatchObject({ field: 'text', error: expect.stringMatching(/^Item 1: "text" is 4200 bytes/) });
+	expect(items[1].json).toMatchObject({ field: 'text', error: expect.stringMatching(/^Text is 4200 bytes/) });
 	expect(items[2].json).toMatchObject({ sent: true, welcomeCode: codes[2] });
 	expect(sandbox().welcomeSends.map((s) => s.code)).toEqual([codes[0], codes[2]]);
 });
@@ -234,7 +339,7 @@ describe('files named by binary property are uploaded in the same step', () => {
 		const result = await runMassSend(send({ attachmentsUi: { attachment: [{ type: 'video', binaryProperty: 'data' }] } }), [
 			pngItem({ WelcomeCode: code }),
 		]);
-		expect(result.error?.message).toMatch(/^Item 0: "photo\.png" \(\.png, image\/png\) is not a mp4 video/);
+		expect(result.error?.message).toMatch(/^"photo\.png" \(\.png, image\/png\) is not a mp4 video/);
 		expect(result.error?.context?.field).toBe('attachmentsUi.attachment[0].binaryProperty');
 		expect(sandbox().calls).toHaveLength(0);
 	});

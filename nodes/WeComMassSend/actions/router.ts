@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { apiCall } from './apiCall/ApiCall.resource';
+import { refuseUnintendedAgentUse } from './common/agentUse';
 import { groupWelcomeTemplate } from './groupWelcomeTemplate/GroupWelcomeTemplate.resource';
 import { massMessage } from './massMessage/MassMessage.resource';
 import { media } from './media/Media.resource';
@@ -12,6 +14,7 @@ const resources: Record<string, ResourceOperations> = {
 	welcomeMessage: welcomeMessage.operations,
 	groupWelcomeTemplate: groupWelcomeTemplate.operations,
 	media: media.operations,
+	apiCall: apiCall.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -30,6 +33,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					itemIndex,
 				});
 			}
+			refuseUnintendedAgentUse.call(this, itemIndex, resource, operation);
 			const results = await handler.execute.call(this, itemIndex, state);
 			for (const json of results) output.push({ json, pairedItem });
 		} catch (error) {
@@ -44,7 +48,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return [output];
 }
 
-/** What a flow sees of a failed item with "Continue On Fail": the message and WeCom's codes. */
+/** Bookkeeping n8n itself keeps in an error's context; the rest is ours and goes to the item. */
+const N8N_CONTEXT_KEYS = new Set(['itemIndex', 'runIndex', 'parameter', 'type', 'data', 'nodeCause', 'descriptionKey', 'messageTemplate']);
+
+/**
+ * What a flow sees of a failed item with "Continue On Fail": the message, and every fact the
+ * error carries that a flow can branch on (errcode, errmsg, api, field, createdMsgIds,
+ * failedBatch, mayHaveReachedWeCom, …), as fields of the item rather than words in a sentence.
+ */
 function errorToJson(error: unknown): IDataObject {
 	const { message, description, context } = error as {
 		message?: string;
@@ -53,8 +64,8 @@ function errorToJson(error: unknown): IDataObject {
 	};
 	const json: IDataObject = { error: message ?? String(error) };
 	if (description) json.description = description;
-	for (const key of ['errcode', 'errmsg', 'api', 'field'] as const) {
-		if (context?.[key] !== undefined) json[key] = context[key];
+	for (const [key, value] of Object.entries(context ?? {})) {
+		if (!N8N_CONTEXT_KEYS.has(key) && value !== undefined && !(key in json)) json[key] = value;
 	}
 	return json;
 }

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
-
-import type { WeComEvent } from './xml';
-
-/** WeCom re-sends an event up to three times within seconds; five minutes covers them all. */
+/**
+ * WeCom re-sends an event up to three times within seconds; five minutes covers them all. The
+ * trigger dedupes by `eventKey` (eventKey.ts); callbacks older than the replay window (replay.ts) are
+ * refused before they reach this set, so in one process a replayed event is either still remembered
+ * here or refused.
+ */
 export const DEDUPE_TTL_MS = 5 * 60 * 1000;
 export const DEDUPE_MAX_ENTRIES = 10_000;
 
@@ -40,27 +41,6 @@ export class TtlSet {
 			this.entries.delete(key);
 		}
 	}
-}
-
-function text(value: unknown): string {
-	return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-}
-
-/**
- * change_external_contact: ChangeType + UserID + ExternalUserID + CreateTime (WeCom's documented
- * duplicate key). Anything else: a hash of the whole decrypted message.
- */
-export function dedupeKey(event: WeComEvent, decryptedXml: string): string {
-	if (event.Event === 'change_external_contact') {
-		return JSON.stringify([
-			'cec',
-			text(event.ChangeType),
-			text(event.UserID),
-			text(event.ExternalUserID),
-			text(event.CreateTime),
-		]);
-	}
-	return `xml:${createHash('sha256').update(decryptedXml, 'utf8').digest('hex')}`;
 }
 
 /** One set per trigger node (workflow id + node id), so two workflows never drop each other's events. */

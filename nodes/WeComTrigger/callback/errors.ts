@@ -12,6 +12,7 @@ export type CallbackErrorCode =
 	| 'bad_xml'
 	| 'too_large'
 	| 'bad_method'
+	| 'stale_timestamp'
 	| 'bad_key';
 
 const HTTP_STATUS: Record<CallbackErrorCode, number> = {
@@ -24,6 +25,8 @@ const HTTP_STATUS: Record<CallbackErrorCode, number> = {
 	bad_xml: 400,
 	too_large: 413,
 	bad_method: 405,
+	// Signed correctly, but too old (or too far ahead) to be a delivery or a re-send: a replay.
+	stale_timestamp: 403,
 	// The trigger itself is misconfigured (credential): not the caller's fault.
 	bad_key: 500,
 };
@@ -39,6 +42,7 @@ const ANSWER: Record<CallbackErrorCode, string> = {
 	bad_xml: 'Bad Request',
 	too_large: 'Payload Too Large',
 	bad_method: 'Method Not Allowed',
+	stale_timestamp: 'Request expired',
 	bad_key: 'Trigger not configured',
 };
 

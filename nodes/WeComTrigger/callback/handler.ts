@@ -1,199 +1,64 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { aesKeyFrom, decryptFor, strictUtf8 } from './cipher';
-import { dedupeKey, dedupeStoreFor } from './dedupe';
+import { decryptFor } from './cipher';
+import { dedupeStoreFor } from './dedupe';
+import { setupCheckOf, setupWarning } from './diagnostics';
 import { CallbackError, isCallbackError } from './errors';
-import { WELCOME_CODE_LIFETIME_MS } from '../../shared/validation/limits';
+import { eventKey } from './eventKey';
+import { passesFilter } from './filter';
+import {
+	answer,
+	MAX_ECHOSTR_LENGTH,
+	queryReader,
+	readBodyText,
+	type CallbackRequest,
+	type CallbackResponse,
+} from './http';
+import { toOutputItem } from './output';
+import { assertFresh, clockOffsetSeconds, REPLAY_WINDOW_DEFAULT_S, replayWindowSeconds } from './replay';
+import { withSecrets } from './secrets';
+import { settingsOf } from './settings';
 import { verifySignature } from './signature';
-import { MAX_BODY_BYTES, parseEnvelope, parseEvent, type WeComEvent } from './xml';
+import { parseEnvelope, parseEvent } from './xml';
 
-export const ALL_EVENTS = '*';
-
-const MAX_PARAM_LENGTH = 256;
-const MAX_ECHOSTR_LENGTH = 4096;
-
-export interface TriggerSettings {
-	events: string[];
-	onlyWithWelcomeCode: boolean;
-	dropRedeliveries: boolean;
-	includeRawXml: boolean;
-}
-
-export interface CallbackSecrets {
-	corpId: string;
-	callbackToken: string;
-	encodingAESKey: string;
-}
-
-/** The parts of n8n's (express) request this module uses; a plain node:http request fits too. */
-interface CallbackRequest {
-	method?: string;
-	url?: string;
-	originalUrl?: string;
-	rawBody?: unknown;
-	readRawBody?: () => Promise<unknown>;
-}
-
-/** The parts of the response used here: plain node:http calls, so no express helper adds anything. */
-interface CallbackResponse {
-	statusCode: number;
-	headersSent: boolean;
-	writableEnded?: boolean;
-	setHeader(name: string, value: string | number): unknown;
-	end(body?: string): unknown;
-}
-
-function answer(res: CallbackResponse, status: number, body: string, extraHeaders: IDataObject = {}) {
-	if (res.headersSent || res.writableEnded === true) return;
-	res.statusCode = status;
-	res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-	res.setHeader('Content-Length', Buffer.byteLength(body, 'utf8'));
-	res.setHeader('Cache-Control', 'no-store');
-	for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, String(value));
-	res.end(body);
-}
-
-/** Reads one query parameter: present exactly once, non-empty, bounded. */
-function queryReader(ctx: IWebhookFunctions, req: CallbackRequest) {
-	const url = req.originalUrl ?? req.url ?? '';
-	const questionMark = url.indexOf('?');
-	const fromUrl = questionMark >= 0 ? new URLSearchParams(url.slice(questionMark + 1)) : undefined;
-	const parsed = fromUrl === undefined ? ((ctx.getQueryData() ?? {}) as IDataObject) : undefined;
-
-	return (name: string, maxLength = MAX_PARAM_LENGTH): string => {
-		let values: unknown[];
-		if (fromUrl !== undefined) values = fromUrl.getAll(name);
-		else {
-			const value = parsed?.[name];
-			values = value === undefined ? [] : Array.isArray(value) ? value : [value];
-		}
-		const [value] = values;
-		if (values.length !== 1 || typeof value !== 'string' || value === '' || value.length > maxLength) {
-			throw new CallbackError('missing_param', `Query parameter ${name} is missing or invalid`);
-		}
-		return value;
-	};
-}
-
-async function readBody(req: CallbackRequest): Promise<Buffer> {
-	if (req.rawBody === undefined && typeof req.readRawBody === 'function') {
-		await req.readRawBody();
-	}
-	const raw = req.rawBody;
-	let body: Buffer;
-	if (Buffer.isBuffer(raw)) body = raw;
-	else if (typeof raw === 'string') body = Buffer.from(raw, 'utf8');
-	else throw new CallbackError('missing_param', 'The request has no body');
-	if (body.length > MAX_BODY_BYTES) throw new CallbackError('too_large', 'The request body is too large');
-	if (body.length === 0) throw new CallbackError('missing_param', 'The request body is empty');
-	return body;
-}
-
-function bodyText(body: Buffer): string {
-	const text = strictUtf8(body);
-	if (text === undefined) throw new CallbackError('bad_xml', 'The request body is not valid UTF-8');
-	return text;
-}
+export { ALL_EVENTS } from './catalog';
+export { callbackSecretsFrom } from './secrets';
 
 /**
- * The three credential fields the trigger needs, checked (the key must decode to 32 bytes).
- * Messages name the missing field, never its value.
+ * One callback, step by step: method → query → body → signature + decrypt + receiver (with the
+ * trigger's recent secrets, or the credential read now) → (event) timestamp window → parse →
+ * filters → dedupe → answer 200 → output item. Each step lives in its own module; this file only
+ * orders them.
  */
-export function callbackSecretsFrom(credentials: IDataObject | undefined): CallbackSecrets {
-	const field = (name: string) => {
-		const value = credentials?.[name];
-		return typeof value === 'string' ? value.trim() : '';
-	};
-	const secrets = {
-		corpId: field('corpId'),
-		callbackToken: field('callbackToken'),
-		encodingAESKey: field('encodingAESKey'),
-	};
-	const missing = [
-		secrets.corpId === '' ? 'Corp ID' : '',
-		secrets.callbackToken === '' ? 'Callback Token' : '',
-		secrets.encodingAESKey === '' ? 'Encoding AES Key' : '',
-	].filter((name) => name !== '');
-	if (missing.length > 0) {
-		throw new CallbackError(
-			'bad_key',
-			`The WeCom API credential needs ${missing.join(', ')} for the WeCom Trigger (客户联系 → API → 接收事件服务器)`,
-		);
-	}
-	aesKeyFrom(secrets.encodingAESKey);
-	return secrets;
-}
-
-async function loadCredentials(ctx: IWebhookFunctions): Promise<IDataObject | undefined> {
-	try {
-		return (await ctx.getCredentials('weComApi')) as IDataObject;
-	} catch {
-		return undefined;
-	}
-}
-
-async function secretsOf(ctx: IWebhookFunctions): Promise<CallbackSecrets> {
-	const credentials = await loadCredentials(ctx);
-	if (credentials === undefined) {
-		throw new CallbackError('bad_key', 'The WeCom API credential could not be loaded');
-	}
-	return callbackSecretsFrom(credentials);
-}
-
-export function settingsOf(ctx: IWebhookFunctions): TriggerSettings {
-	const events = ctx.getNodeParameter('events', ['add_external_contact']) as unknown;
-	const options = (ctx.getNodeParameter('options', {}) ?? {}) as IDataObject;
-	return {
-		events: Array.isArray(events) ? events.map(String) : [String(events)],
-		onlyWithWelcomeCode: options.onlyWithWelcomeCode === true,
-		dropRedeliveries: options.dropRedeliveries !== false,
-		includeRawXml: options.includeRawXml === true,
-	};
-}
-
-function hasWelcomeCode(event: WeComEvent): boolean {
-	return typeof event.WelcomeCode === 'string' && event.WelcomeCode !== '';
-}
-
-export function passesFilter(event: WeComEvent, settings: TriggerSettings): boolean {
-	if (settings.onlyWithWelcomeCode && !hasWelcomeCode(event)) return false;
-	if (settings.events.includes(ALL_EVENTS)) return true;
-	return (
-		event.Event === 'change_external_contact' &&
-		typeof event.ChangeType === 'string' &&
-		settings.events.includes(event.ChangeType)
-	);
-}
-
-export function toOutputItem(
-	event: WeComEvent,
-	receivedAt: number,
-	rawXml: string | undefined,
-): IDataObject {
-	const item: IDataObject = { ...event, receivedAt: new Date(receivedAt).toISOString() };
-	if (hasWelcomeCode(event)) {
-		item.welcomeCodeExpiresAt = new Date(receivedAt + WELCOME_CODE_LIFETIME_MS).toISOString();
-	}
-	if (rawXml !== undefined) item.rawXml = rawXml;
-	return item;
-}
 
 /** GET: URL verification. Answers the decrypted echostr as the whole body. */
-async function handleSetup(ctx: IWebhookFunctions, req: CallbackRequest, res: CallbackResponse) {
-	if (req.method !== 'GET') {
-		throw new CallbackError('bad_method', 'URL verification uses GET');
-	}
+async function handleSetup(ctx: IWebhookFunctions, req: CallbackRequest, res: CallbackResponse, now: number) {
+	if (req.method !== 'GET') throw new CallbackError('bad_method', 'URL verification uses GET');
 	const query = queryReader(ctx, req);
 	const signature = query('msg_signature');
 	const timestamp = query('timestamp');
 	const nonce = query('nonce');
 	const echostr = query('echostr', MAX_ECHOSTR_LENGTH);
-	const secrets = await secretsOf(ctx);
-	if (!verifySignature(secrets.callbackToken, timestamp, nonce, echostr, signature)) {
-		throw new CallbackError('bad_signature', 'The msg_signature does not match the echostr');
+	// Setting up the URL in the console is when a user has just changed the secrets: read them now.
+	const plaintext = await withSecrets(
+		ctx,
+		now,
+		(secrets) => {
+			if (!verifySignature(secrets.callbackToken, timestamp, nonce, echostr, signature)) {
+				throw new CallbackError('bad_signature', 'The msg_signature does not match the echostr');
+			}
+			return decryptFor(secrets.encodingAESKey, echostr, secrets.corpId);
+		},
+		{ fresh: true },
+	);
+	answer(res, 200, plaintext);
+	// The URL check is answered whatever the clock says (an echo starts nothing), but a skewed clock
+	// would make every event fail later, so say so now, while the user is in the console.
+	const windowS = replayWindowOf(ctx);
+	const offset = clockOffsetSeconds(timestamp, now);
+	if (Math.abs(offset) > windowS) {
+		warn(ctx, 'clock', 'URL verification', now, `This one is ${offset} s off (window ${windowS} s).`);
 	}
-	const plain = decryptFor(secrets.encodingAESKey, echostr, secrets.corpId);
-	answer(res, 200, plain);
 }
 
 /** POST: an event. Returns the item to emit, or undefined when it is filtered out or a repeat. */
@@ -203,33 +68,56 @@ async function handleEvent(
 	res: CallbackResponse,
 	receivedAt: number,
 ): Promise<IDataObject | undefined> {
-	if (req.method !== 'POST') {
-		throw new CallbackError('bad_method', 'Events are delivered with POST');
-	}
+	if (req.method !== 'POST') throw new CallbackError('bad_method', 'Events are delivered with POST');
 	const query = queryReader(ctx, req);
 	const signature = query('msg_signature');
 	const timestamp = query('timestamp');
 	const nonce = query('nonce');
-	const body = await readBody(req);
-	const secrets = await secretsOf(ctx);
-
-	const envelope = parseEnvelope(bodyText(body));
-	if (!verifySignature(secrets.callbackToken, timestamp, nonce, envelope.encrypt, signature)) {
-		throw new CallbackError('bad_signature', 'The msg_signature does not match the body');
-	}
-	const decrypted = decryptFor(secrets.encodingAESKey, envelope.encrypt, secrets.corpId);
+	const envelope = parseEnvelope(await readBodyText(req));
+	const decrypted = await withSecrets(ctx, receivedAt, (secrets) => {
+		if (!verifySignature(secrets.callbackToken, timestamp, nonce, envelope.encrypt, signature)) {
+			throw new CallbackError('bad_signature', 'The msg_signature does not match the body');
+		}
+		return decryptFor(secrets.encodingAESKey, envelope.encrypt, secrets.corpId);
+	});
+	// The timestamp is signed, so only an old recording of a real callback gets here with an old one.
+	const settings = settingsOf(ctx);
+	assertFresh(timestamp, receivedAt, settings.replayWindowSeconds);
 	const event = parseEvent(decrypted);
 
-	const settings = settingsOf(ctx);
 	let emit = passesFilter(event, settings);
 	if (emit && settings.dropRedeliveries) {
-		const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
-		emit = dedupeStoreFor(scope).addIfAbsent(dedupeKey(event, decrypted), receivedAt);
+		emit = dedupeStoreFor(scopeOf(ctx)).addIfAbsent(eventKey(event), receivedAt);
 	}
 	// WeCom only needs a 200 within 5 s; answer before the workflow starts.
 	answer(res, 200, '');
 	if (!emit) return undefined;
 	return toOutputItem(event, receivedAt, settings.includeRawXml ? decrypted : undefined);
+}
+
+/** One trigger node: dedupe and warnings are per workflow and node, never shared between them. */
+function scopeOf(ctx: IWebhookFunctions): string {
+	return `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+}
+
+function replayWindowOf(ctx: IWebhookFunctions): number {
+	try {
+		const options = (ctx.getNodeParameter('options', {}) ?? {}) as IDataObject;
+		return replayWindowSeconds(options.replayWindow);
+	} catch {
+		return REPLAY_WINDOW_DEFAULT_S;
+	}
+}
+
+function warn(
+	ctx: IWebhookFunctions,
+	check: Parameters<typeof setupWarning>[1],
+	phase: Parameters<typeof setupWarning>[2],
+	now: number,
+	detail?: string,
+) {
+	const message = setupWarning(scopeOf(ctx), check, phase, now, detail);
+	if (message !== undefined) ctx.logger.warn(message);
 }
 
 /**
@@ -240,9 +128,10 @@ export async function handleCallbackRequest(ctx: IWebhookFunctions): Promise<IWe
 	const receivedAt = Date.now();
 	const req = ctx.getRequestObject() as unknown as CallbackRequest;
 	const res = ctx.getResponseObject() as unknown as CallbackResponse;
+	const isSetup = ctx.getWebhookName() === 'setup';
 	try {
-		if (ctx.getWebhookName() === 'setup') {
-			await handleSetup(ctx, req, res);
+		if (isSetup) {
+			await handleSetup(ctx, req, res, receivedAt);
 			return { noWebhookResponse: true };
 		}
 		const item = await handleEvent(ctx, req, res, receivedAt);
@@ -252,10 +141,12 @@ export async function handleCallbackRequest(ctx: IWebhookFunctions): Promise<IWe
 		const known = isCallbackError(error)
 			? error
 			: new CallbackError('bad_xml', 'The callback could not be processed');
-		if (known.code === 'bad_key') ctx.logger.warn(`WeCom Trigger: ${known.message}`);
-		else ctx.logger.debug(`WeCom Trigger rejected a callback (${known.code}): ${known.message}`);
-		const allow = ctx.getWebhookName() === 'setup' ? 'GET' : 'POST';
-		answer(res, known.httpStatus, known.answer, known.code === 'bad_method' ? { Allow: allow } : {});
+		const check = setupCheckOf(known);
+		if (check !== undefined) {
+			warn(ctx, check, isSetup ? 'URL verification' : 'event', receivedAt, check === 'clock' ? known.message : '');
+		}
+		ctx.logger.debug(`WeCom Trigger rejected a callback (${known.code}): ${known.message}`);
+		answer(res, known.httpStatus, known.answer, known.code === 'bad_method' ? { Allow: isSetup ? 'GET' : 'POST' } : {});
 		return { noWebhookResponse: true };
 	}
 }

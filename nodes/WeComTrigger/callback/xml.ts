@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 import { CallbackError } from './errors';
+import { shapeEvent, type WeComEvent } from './shape';
 
 /** WeCom's callbacks are a few hundred bytes; anything near this limit is not from WeCom. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -163,18 +164,9 @@ export function parseEnvelope(body: string): CallbackEnvelope {
 	};
 }
 
-export type WeComEvent = Record<string, XmlValue | number>;
+export type { WeComEvent } from './shape';
 
-/** The decrypted event: every element WeCom sent, with CreateTime as a number. */
+/** The decrypted event in its stable shape (see shapeEvent): lists as arrays, integers as numbers. */
 export function parseEvent(xml: string): WeComEvent {
-	const document = parseWeComXml(xml);
-	const event: WeComEvent = { ...document };
-	const createTime = leafText(document, 'CreateTime');
-	if (createTime !== undefined) {
-		if (!/^[0-9]{1,15}$/.test(createTime)) {
-			throw new CallbackError('bad_xml', 'CreateTime is not a number');
-		}
-		event.CreateTime = Number(createTime);
-	}
-	return event;
+	return shapeEvent(parseWeComXml(xml));
 }

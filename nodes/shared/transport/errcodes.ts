@@ -21,6 +21,7 @@ export const ERRCODES: Record<number, ErrcodeInfo> = {
 	40013: { meaning: 'invalid corp id', fix: 'Check the Corp ID (企业ID) in 我的企业 → 企业信息.' },
 	40014: { meaning: 'invalid access_token', fix: 'The token is refreshed automatically; if this persists, check the credential.' },
 	40058: { meaning: 'invalid parameter', fix: 'WeCom refused a field of the request; the message names it.' },
+	40068: { meaning: 'invalid tag id', fix: 'Check the tag IDs against the corp tag library (get_corp_tag_list); deleted tags are invalid.' },
 	40096: { meaning: 'invalid external userid', fix: 'Check the customer IDs (external_userid).' },
 	41001: { meaning: 'access_token missing', fix: 'The token is fetched automatically; check the credential.' },
 	41048: { meaning: 'no customer can receive this message', fix: 'None of the customers is reachable by the sender; check the customer IDs and the sender.' },
@@ -46,6 +47,10 @@ export const ERRCODES: Record<number, ErrcodeInfo> = {
 		fix: 'Add the app to 客户联系 → API → 可调用应用, or use the 客户联系 secret.',
 	},
 	60020: { meaning: 'caller IP not trusted', fix: 'Add this server’s public IP to the app’s 企业可信IP list.' },
+	84061: {
+		meaning: 'no customer relationship',
+		fix: 'The member (userid) has not added this customer (external_userid); check both IDs.',
+	},
 };
 
 /** Token problems WeCom reports with HTTP 200; n8n only refreshes on HTTP 401, so we do it. */

@@ -4,10 +4,15 @@
  */
 const TOKEN_IN_URL = /(access_token|corpsecret)=[^&\s"']+/gi;
 
+/**
+ * Replaces every listed secret (corp secret, callback token, AES key, access tokens) wherever it
+ * appears. Short secrets too: a 4-character callback token is still a secret, and a message
+ * with a few characters starred out is better than one that leaks.
+ */
 export function redact(text: string, secrets: Array<string | undefined> = []): string {
 	let out = text.replace(TOKEN_IN_URL, '$1=***');
-	for (const secret of secrets) {
-		if (secret && secret.length >= 6) out = out.split(secret).join('***');
-	}
+	// Longest first, so a secret that contains a shorter one is removed whole.
+	const listed = [...new Set(secrets.filter((secret): secret is string => typeof secret === 'string' && secret !== ''))];
+	for (const secret of listed.sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
 	return out;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { plainHttpRefusal } from './baseUrlPolicy';
 import { ACCESS_GRANT_PATH, normalizeBaseUrl } from './endpoints';
 import { describeErrcode } from './errcodes';
 import { redact } from './redact';
@@ -53,10 +54,16 @@ export function tokenSourceOf(credentials: IDataObject): TokenSource {
 	};
 }
 
-function keyOf(source: TokenSource): string {
-	const secretHash = createHash('sha256').update(source.secret).digest('hex');
-	return `${source.baseUrl}|${source.corpId}|${secretHash}`;
+/**
+ * Which WeCom identity a token was issued for: a digest of Base URL, Corp ID and Secret (never
+ * the secret itself). Stored next to the token in the credential, so a token kept through an edit
+ * of the credential is recognised as belonging to the old identity.
+ */
+export function tokenIdentityOf(source: TokenSource): string {
+	return createHash('sha256').update(`${source.baseUrl}|${source.corpId}|${source.secret}`).digest('hex');
 }
+
+const keyOf = tokenIdentityOf;
 
 export function isFresh(expiresAt: unknown, now = Date.now()): boolean {
 	return typeof expiresAt === 'number' && expiresAt - REFRESH_MARGIN_MS > now;
@@ -66,6 +73,8 @@ async function fetchToken(httpRequest: HttpRequest, source: TokenSource): Promis
 	if (!source.corpId || !source.secret) {
 		throw new WeComTokenError('The WeCom API credential needs both a Corp ID (企业ID) and a Secret.');
 	}
+	const insecure = plainHttpRefusal(source.baseUrl);
+	if (insecure) throw new WeComTokenError(insecure);
 	const requestedAt = Date.now();
 	let response: IDataObject | undefined;
 	let unreachable = '';
@@ -134,9 +143,27 @@ export function forgetAccessToken(source: TokenSource, staleToken: string): void
 	if (issued.get(key)?.accessToken === staleToken) issued.delete(key);
 }
 
-/** Tests start every scenario from an empty process cache. */
+const persisting = new Map<string, Promise<void>>();
+
+/**
+ * Runs `persist` once per token in this process, however many executions got that token at the
+ * same time: one credential write per token, not one per caller.
+ */
+export async function persistOncePerToken(accessToken: string, persist: () => Promise<void>): Promise<void> {
+	let pending = persisting.get(accessToken);
+	if (!pending) {
+		// Tokens live 2 hours; a handful of entries is all a process ever needs to remember.
+		if (persisting.size > 64) persisting.clear();
+		pending = persist();
+		persisting.set(accessToken, pending);
+	}
+	await pending;
+}
+
+/** Tests start every scenario from an empty process cache (as a new process, e.g. a worker, does). */
 export function clearTokenCache(): void {
 	issued.clear();
 	inFlight.clear();
 	refused.clear();
+	persisting.clear();
 }

@@ -4,6 +4,7 @@
  * measured in UTF-8 bytes.
  */
 import { utf8Bytes, type Violation } from './content';
+import { labelOf } from './fieldLabels';
 
 export const ATTACHMENT_TYPES = ['image', 'link', 'miniprogram', 'video', 'file'] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
@@ -137,7 +138,7 @@ export function parseJson(value: unknown, field: string): { value: unknown } | V
 	try {
 		return { value: JSON.parse(value) as unknown };
 	} catch (error) {
-		return { field, rule: `"${field}" is not valid JSON (${(error as Error).message})` };
+		return { field, rule: `${labelOf(field)} is not valid JSON (${(error as Error).message})` };
 	}
 }
 
@@ -153,7 +154,7 @@ export function attachmentsFromJson(value: unknown, field: string): unknown[] | 
 	if (!Array.isArray(parsed.value) || parsed.value.some((entry) => !isPlainObject(entry))) {
 		return {
 			field,
-			rule: `"${field}" must be an array of objects like [{"msgtype": "link", "link": {"title": "…", "url": "…"}}]`,
+			rule: `${labelOf(field)} must be an array of objects like [{"msgtype": "link", "link": {"title": "…", "url": "…"}}]`,
 		};
 	}
 	return parsed.value;
@@ -170,16 +171,16 @@ export function singleAttachmentFromJson(value: unknown, field: string): Attachm
 	let candidate = parsed.value;
 	if (candidate === undefined || candidate === null) return undefined;
 	if (Array.isArray(candidate)) {
-		if (candidate.length > 1) return { field, rule: `"${field}" holds ${candidate.length} attachments: ${PRIORITY_RULE}` };
+		if (candidate.length > 1) return { field, rule: `${labelOf(field)} holds ${candidate.length} attachments: ${PRIORITY_RULE}` };
 		candidate = candidate[0];
 		if (candidate === undefined) return undefined;
 	}
 	if (!isPlainObject(candidate)) {
-		return { field, rule: `"${field}" must be one object like {"msgtype": "link", "link": {"title": "…", "url": "…"}}` };
+		return { field, rule: `${labelOf(field)} must be one object like {"msgtype": "link", "link": {"title": "…", "url": "…"}}` };
 	}
 	if (Object.keys(candidate).length === 0) return undefined;
 	const kinds = ATTACHMENT_TYPES.filter((type) => candidate[type] !== undefined && candidate[type] !== null);
-	if (kinds.length > 1) return { field, rule: `"${field}" names ${kinds.join(', ')}: ${PRIORITY_RULE}` };
+	if (kinds.length > 1) return { field, rule: `${labelOf(field)} names ${kinds.join(', ')}: ${PRIORITY_RULE}` };
 	if (candidate.msgtype === undefined && kinds.length === 1) {
 		return { msgtype: kinds[0], [kinds[0]]: candidate[kinds[0]] };
 	}
@@ -197,5 +198,5 @@ export function toTemplateField(attachment: Attachment): Record<string, unknown>
 export function checkSingleKind(attachments: readonly Attachment[], field: string): Violation | undefined {
 	if (attachments.length <= 1) return undefined;
 	const kinds = attachments.map((attachment) => attachment.msgtype).join(', ');
-	return { field, rule: `"${field}" has ${attachments.length} attachments (${kinds}): ${PRIORITY_RULE}` };
+	return { field, rule: `${labelOf(field)} has ${attachments.length} attachments (${kinds}): ${PRIORITY_RULE}` };
 }

@@ -2,6 +2,7 @@
  * Pure rules for message text (S1, S7, S8/S9). They return a violation instead of throwing so
  * they can be unit-tested without n8n and reused by any operation that builds WeCom content.
  */
+import { labelOf } from './fieldLabels';
 
 /** What is wrong and where; the caller turns it into an error naming the item too. */
 export interface Violation {
@@ -19,7 +20,7 @@ export function checkTextBytes(text: string, maxBytes: number, field = 'text'): 
 	if (measured <= maxBytes) return undefined;
 	return {
 		field,
-		rule: `"${field}" is ${measured} bytes in UTF-8; WeCom accepts at most ${maxBytes} bytes (a Chinese character counts as 3 bytes, so about ${Math.floor(maxBytes / 3)} Chinese characters)`,
+		rule: `${labelOf(field)} is ${measured} bytes in UTF-8; WeCom accepts at most ${maxBytes} bytes (a Chinese character counts as 3 bytes, so about ${Math.floor(maxBytes / 3)} Chinese characters)`,
 	};
 }
 
@@ -27,11 +28,11 @@ export function checkNotEmpty(hasText: boolean, attachmentCount: number, attachm
 	if (hasText || attachmentCount > 0) return undefined;
 	return {
 		field: 'text',
-		rule: `"text" and "${attachmentsField}" are both empty; WeCom needs a text, an attachment or both`,
+		rule: `${labelOf('text')} and ${labelOf(attachmentsField)} are both empty; WeCom needs a text, an attachment or both`,
 	};
 }
 
 export function checkAttachmentCount(count: number, max: number, field: string): Violation | undefined {
 	if (count <= max) return undefined;
-	return { field, rule: `"${field}" has ${count} attachments; WeCom accepts at most ${max}` };
+	return { field, rule: `${labelOf(field)} has ${count} attachments; WeCom accepts at most ${max}` };
 }

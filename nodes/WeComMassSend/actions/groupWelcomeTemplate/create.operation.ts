@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { weComApiRequest } from '../../../shared/transport/request';
+import { allowAsAiToolOption } from '../common/agentUse';
 import { contentFields } from '../common/content.description';
 import type { ExecutionState, OperationResult } from '../types';
 import { agentIdOption, fixNicknameOption } from './fields.description';
@@ -28,7 +29,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [agentIdOption, fixNicknameOption],
+		options: [agentIdOption, fixNicknameOption, allowAsAiToolOption('create group welcome templates')],
 	},
 	{
 		displayName: 'A corp can hold at most 100 group welcome templates; delete unused ones to make room',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { weComApiRequest } from '../../../shared/transport/request';
+import { allowAsAiToolOption } from '../common/agentUse';
 import { requiredString } from '../common/fields';
 import type { OperationResult } from '../types';
 import { agentIdOption, templateIdField } from './fields.description';
@@ -15,7 +16,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [agentIdOption],
+		options: [agentIdOption, allowAsAiToolOption('delete group welcome templates')],
 	},
 ];
 

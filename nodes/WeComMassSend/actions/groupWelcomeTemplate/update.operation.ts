@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { weComApiRequest } from '../../../shared/transport/request';
+import { allowAsAiToolOption } from '../common/agentUse';
 import { contentFields } from '../common/content.description';
 import { requiredString } from '../common/fields';
 import type { ExecutionState, OperationResult } from '../types';
@@ -23,7 +24,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [agentIdOption, fixNicknameOption],
+		options: [agentIdOption, fixNicknameOption, allowAsAiToolOption('change group welcome templates')],
 	},
 	{
 		displayName: 'Only templates created by this app can be edited',

@@ -6,6 +6,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { parseIdList } from '../../../shared/validation/idList';
 import { tagFilterFromGroups, tagFilterFromJson, type TagGroup } from '../../../shared/validation/tagFilter';
 import { invalidField } from '../common/fields';
+import { memberId } from '../common/memberLocator';
 
 /** S1 takes at most 10,000 external_userid per call; larger lists become several tasks. */
 export const MAX_CUSTOMERS_PER_TASK = 10000;
@@ -27,7 +28,7 @@ export function readAudience(this: IExecuteFunctions, itemIndex: number): Audien
 	if (chatType !== 'single' && chatType !== 'group') {
 		throw invalidField(this, itemIndex, 'chatType', '"Send To" must be single (customers) or group (customer groups)');
 	}
-	const sender = String(this.getNodeParameter('sender', itemIndex, '') ?? '').trim();
+	const sender = memberId.call(this, 'sender', itemIndex);
 
 	if (chatType === 'group') {
 		if (!sender) {

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { weComApiRequest } from '../../../shared/transport/request';
+import { allowAsAiToolOption } from '../common/agentUse';
 import { requiredString } from '../common/fields';
 import type { OperationResult } from '../types';
 import { msgIdField } from './msgId.description';
@@ -14,6 +15,14 @@ const properties: INodeProperties[] = [
 		name: 'cancelNotice',
 		type: 'notice',
 		default: '',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [allowAsAiToolOption('cancel mass messages')],
 	},
 ];
 

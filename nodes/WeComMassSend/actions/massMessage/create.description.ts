@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MESSAGE_TEXT_MAX_BYTES } from '../../../shared/validation/limits';
+import { allowAsAiToolOption } from '../common/agentUse';
 import { contentFields } from '../common/content.description';
+import { memberLocator } from '../common/memberLocator';
 
 
 const single = { chatType: ['single'] };
@@ -85,15 +87,12 @@ const audience: INodeProperties[] = [
 			'Customer groups (chat_id_list), comma or newline separated, or an array from an expression. Empty: all of the Sender’s groups.',
 		hint: 'At most 2,000 groups',
 	},
-	{
+	memberLocator({
 		displayName: 'Sender',
 		name: 'sender',
-		type: 'string',
-		default: '',
-		placeholder: 'zhangsan',
 		description:
 			'The member (成员 UserID) who sends it. Required for customer groups; for customers required unless Customer IDs or a tag filter is given.',
-	},
+	}),
 	{
 		displayName: 'Allow Member to Change Recipients',
 		name: 'allowSelect',
@@ -118,14 +117,7 @@ const afterContent: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Allow Use by AI Agents',
-				name: 'allowAsAiTool',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether an AI agent using this node as a tool may create mass messages. Off: the tool refuses, so customers are never messaged by accident.',
-			},
+			allowAsAiToolOption('create mass messages'),
 		],
 	},
 ];

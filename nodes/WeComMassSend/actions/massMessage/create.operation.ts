@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readMessageContent } from '../common/content';
-import { invalidField } from '../common/fields';
 import type { ExecutionState, OperationResult } from '../types';
 import { readAudience } from './audience';
 import { MAX_ATTACHMENTS, MESSAGE_TEXT_MAX_BYTES } from '../../../shared/validation/limits';
@@ -18,7 +17,6 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, state: ExecutionState): Promise<OperationResult> {
-	refuseUnintendedAgentUse.call(this, itemIndex);
 	// Audience first: reading the content may upload files, and nothing may reach WeCom for a bad item.
 	const audience = readAudience.call(this, itemIndex);
 	const content = await readMessageContent.call(this, itemIndex, state, {
@@ -32,20 +30,4 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, state:
 	if (this.getNodeParameter('allowSelect', itemIndex, false) === true) payload.allow_select = true;
 	const tasks = await createTasks.call(this, itemIndex, audience, payload);
 	return content.warnings.length > 0 ? tasks.map((task) => ({ ...task, warnings: content.warnings })) : tasks;
-}
-
-/**
- * As an AI tool the node could message thousands of customers because a model guessed so:
- * creating needs the explicit opt-in.
- */
-function refuseUnintendedAgentUse(this: IExecuteFunctions, itemIndex: number): void {
-	if (!this.getNode().type.endsWith('Tool')) return;
-	const options = this.getNodeParameter('options', itemIndex, {}) as { allowAsAiTool?: boolean };
-	if (options.allowAsAiTool === true) return;
-	throw invalidField(
-		this,
-		itemIndex,
-		'options.allowAsAiTool',
-		'Creating a mass message from an AI agent is off: turn on "Allow Use by AI Agents" in the node’s options to permit it',
-	);
 }

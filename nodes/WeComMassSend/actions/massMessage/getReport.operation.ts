@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { pages } from '../../../shared/transport/paginate';
 import { parseIdList } from '../../../shared/validation/idList';
 import { invalidField, requiredString } from '../common/fields';
+import { memberLocator, memberValue } from '../common/memberLocator';
 import type { OperationResult } from '../types';
 import { msgIdField } from './msgId.description';
 import { TASK_PAGE_SIZE, memberTaskPages, sendResultPages } from './readers';
@@ -30,16 +31,16 @@ const properties: INodeProperties[] = [
 		],
 		default: 'summary',
 	},
-	{
-		displayName: 'Member User IDs',
-		name: 'memberUserIds',
-		type: 'string',
-		default: '',
-		placeholder: 'zhangsan, lisi',
-		description:
-			'Members (成员 UserID) whose results to read, comma or newline separated. Empty: every member of the message, from its member task list.',
-		hint: 'Needed for messages created before 2020-11-17: WeCom keeps no member task list for them',
-	},
+	memberLocator(
+		{
+			displayName: 'Member User IDs',
+			name: 'memberUserIds',
+			description:
+				'Members (成员 UserID) whose results to read: one from the list, or By ID comma or newline separated. Empty: every member of the message, from its member task list.',
+			hint: 'Needed for messages created before 2020-11-17: WeCom keeps no member task list for them',
+		},
+		'zhangsan, lisi',
+	),
 	{
 		displayName:
 			'The real delivery report (群发执行结果): reads the member task list, then every member’s results. Status: 0 unsent, 1 sent, 2 not a friend, 3 monthly limit reached.',
@@ -57,7 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (output !== 'results' && output !== 'summary') {
 		throw invalidField(this, itemIndex, 'output', '"Output" must be results or summary');
 	}
-	const given = parseIdList(this.getNodeParameter('memberUserIds', itemIndex, ''));
+	const given = parseIdList(memberValue.call(this, 'memberUserIds', itemIndex));
 	if (!given.ok) throw invalidField(this, itemIndex, 'memberUserIds', `"Member User IDs": ${given.reason}`);
 
 	const summary = new ReportSummary(msgid, given.ids.length > 0 ? 'memberUserIds' : 'memberTasks');

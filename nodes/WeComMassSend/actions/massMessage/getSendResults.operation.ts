@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { collectPages } from '../../../shared/transport/paginate';
-import { requiredString } from '../common/fields';
+import { invalidField, requiredString } from '../common/fields';
+import { memberId, memberLocator } from '../common/memberLocator';
 import type { OperationResult } from '../types';
 import { msgIdField } from './msgId.description';
 import { readLimit, returnAllOrLimit } from './paging.description';
@@ -11,15 +12,12 @@ import { sendResultItem } from './resultItems';
 
 const properties: INodeProperties[] = [
 	msgIdField,
-	{
+	memberLocator({
 		displayName: 'Member User ID',
 		name: 'userId',
-		type: 'string',
 		required: true,
-		default: '',
-		placeholder: 'zhangsan',
 		description: 'The member (成员 UserID) whose sending results to read',
-	},
+	}),
 	...returnAllOrLimit,
 	{
 		displayName:
@@ -37,7 +35,8 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const msgid = requiredString.call(this, 'msgId', 'Message ID', itemIndex);
-	const userid = requiredString.call(this, 'userId', 'Member User ID', itemIndex);
+	const userid = memberId.call(this, 'userId', itemIndex);
+	if (!userid) throw invalidField(this, itemIndex, 'userId', '"Member User ID" is required');
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
 	const results = await collectPages(sendResultPages.call(this, itemIndex, msgid, userid), {
 		maxPageSize: TASK_PAGE_SIZE,

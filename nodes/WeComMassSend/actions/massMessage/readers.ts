@@ -5,7 +5,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { FetchPage } from '../../../shared/transport/paginate';
 import { weComApiRequest } from '../../../shared/transport/request';
-import { errcodeOf, errmsgOf, explainApiError } from './apiErrors';
+import { errcodeOf, explainApiError } from './apiErrors';
 
 /** S4 answers at most 100 per page and silently falls back to 50 above that. */
 export const LIST_PAGE_SIZE = 100;
@@ -56,18 +56,15 @@ export function sendResultPages(
 }
 
 /**
- * S5 knows nothing about messages created before 2020-11-17 (R7/G7) and WeCom only says
- * "invalid": name the likely cause and the way that still works.
+ * S5 knows nothing about messages created before 2020-11-17 (R7/G7). WeCom documents no errcode
+ * for that case, so an "invalid parameter" is explained as a possibility, never as a fact.
  */
 function explainLegacyMessage(this: IExecuteFunctions, error: unknown, itemIndex: number) {
 	if (errcodeOf(error) !== INVALID_PARAMETER) return explainApiError.call(this, error, itemIndex);
-	const certain = errmsgOf(error).includes('2020-11-17');
 	return explainApiError.call(this, error, itemIndex, {
-		message: certain
-			? 'this message was created before 2020-11-17, and WeCom keeps no member task list for such messages'
-			: 'if this message was created before 2020-11-17, WeCom keeps no member task list for it',
+		message: 'if this message was created before 2020-11-17, WeCom keeps no member task list for it',
 		description:
 			'For messages created before 2020-11-17 use Get Send Results with each member’s user ID, or Get Report with Member User IDs filled in (both read get_groupmsg_send_result, which still works). Otherwise check the Message ID.',
-		context: { legacyMessage: certain },
+		context: { mayBeLegacyMessage: true },
 	});
 }

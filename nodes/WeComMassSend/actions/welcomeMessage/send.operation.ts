@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { weComApiRequest } from '../../../shared/transport/request';
 import { MAX_ATTACHMENTS, MESSAGE_TEXT_MAX_BYTES } from '../../../shared/validation/limits';
 import { readMessageContent } from '../common/content';
+import { allowAsAiToolOption } from '../common/agentUse';
 import { contentFields } from '../common/content.description';
-import { requiredString } from '../common/fields';
 import { settle } from '../common/settle';
 import type { ExecutionState, OperationResult } from '../types';
+import { readWelcomeCode, WELCOME_CODE_DEFAULT } from './welcomeCode';
 import { welcomeWindow, type WelcomeWindow } from './welcomeWindow';
 
 const ALREADY_WELCOMED = 41051;
@@ -27,7 +28,7 @@ const properties: INodeProperties[] = [
 		name: 'welcomeCode',
 		type: 'string',
 		required: true,
-		default: '={{ $json.WelcomeCode }}',
+		default: WELCOME_CODE_DEFAULT,
 		description: 'The WelcomeCode (欢迎语 code) of the add_external_contact event from the WeCom Trigger',
 	},
 	...contentFields({ resource: 'welcomeMessage', operations: ['send'], textMaxBytes: MESSAGE_TEXT_MAX_BYTES, attachments: 'many' }),
@@ -38,6 +39,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			allowAsAiToolOption('send welcome messages'),
 			{
 				displayName: 'Fix Nickname Placeholder',
 				name: 'fixNicknamePlaceholder',
@@ -45,6 +47,14 @@ const properties: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether to correct misspelt placeholders such as %nickname% or ％NICKNAME％ to %NICKNAME% before sending (otherwise they are sent literally and reported in warnings)',
+			},
+			{
+				displayName: 'Skip Expired Codes',
+				name: 'skipExpiredCodes',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a code whose 20-second window has already passed when this node runs (n8n was busy) gives an item with skipped: true and reason "expired" instead of an error. Either way nothing is sent to WeCom for it.',
 			},
 			{
 				displayName: 'Treat Already Welcomed as Success',
@@ -63,8 +73,14 @@ export const description = updateDisplayOptions({ show: { resource: ['welcomeMes
 export async function execute(this: IExecuteFunctions, itemIndex: number, state: ExecutionState): Promise<OperationResult> {
 	// Taken first: inline uploads below eat into the same 20 seconds.
 	const codeWindow = welcomeWindow.call(this, itemIndex);
-	const welcomeCode = requiredString.call(this, 'welcomeCode', 'Welcome Code', itemIndex);
+	const welcomeCode = readWelcomeCode.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	// Under a backlog an execution can start after the code died: WeCom would only answer 41050,
+	// so neither the send nor an inline upload is spent on it.
+	if (Date.now() >= codeWindow.deadline) {
+		if (options.skipExpiredCodes === true) return [expiredItem(welcomeCode, codeWindow)];
+		throw expiredError.call(this, itemIndex, codeWindow);
+	}
 	const content = await readMessageContent.call(this, itemIndex, state, {
 		textMaxBytes: MESSAGE_TEXT_MAX_BYTES,
 		maxAttachments: MAX_ATTACHMENTS,
@@ -102,21 +118,45 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, state:
 			},
 		];
 	}
-	if (errcode === EXPIRED) throw expiredError.call(this, itemIndex, error, codeWindow);
+	if (errcode === EXPIRED) {
+		if (options.skipExpiredCodes === true) {
+			return [{ ...expiredItem(welcomeCode, codeWindow), errcode, errmsg: error.context?.errmsg ?? '', warnings: content.warnings }];
+		}
+		throw expiredError.call(this, itemIndex, codeWindow, error);
+	}
 	throw outcome.error;
 }
 
-function expiredError(this: IExecuteFunctions, itemIndex: number, cause: Error & { context?: IDataObject }, codeWindow: WelcomeWindow) {
+function expiredItem(welcomeCode: string, codeWindow: WelcomeWindow): IDataObject {
+	const item: IDataObject = { sent: false, skipped: true, reason: 'expired', welcomeCode };
+	// Known only from the trigger's welcomeCodeExpiresAt; without it the deadline is a guess.
+	if (codeWindow.receivedAt !== undefined) item.expiredAt = new Date(codeWindow.deadline).toISOString();
+	return item;
+}
+
+/**
+ * 41050 with the 20-second rule and how to stay inside it: answered by WeCom (`cause`), or found
+ * here before sending, from the trigger's `welcomeCodeExpiresAt`, so no request was made.
+ */
+function expiredError(this: IExecuteFunctions, itemIndex: number, codeWindow: WelcomeWindow, cause?: Error & { context?: IDataObject }) {
 	const late =
 		codeWindow.receivedAt === undefined
 			? ''
 			: ` This send started about ${Math.round((Date.now() - codeWindow.receivedAt) / 100) / 10} s after the trigger received the event.`;
-	const error = new NodeOperationError(this.getNode(), `Item ${itemIndex}: the WelcomeCode has expired or was already used (errcode 41050)`, {
+	// n8n names the item itself (itemIndex); WeCom's own 41050 stays a NodeApiError.
+	const message = cause
+		? 'the WelcomeCode has expired or was already used (errcode 41050)'
+		: 'the WelcomeCode expired before this node ran, so it was not sent (errcode 41050)';
+	const ErrorType = cause instanceof NodeApiError ? NodeApiError : NodeOperationError;
+	const error = new ErrorType(this.getNode(), (cause instanceof NodeApiError ? { ...cause.context } : message) as never, {
+		message,
 		itemIndex,
 		description:
 			`WeCom accepts a WelcomeCode only within 20 seconds of sending the add_external_contact event, and only once.${late} ` +
-			'Keep the flow fast: put Welcome Message → Send directly after the WeCom Trigger, with no Wait or slow nodes before it; upload attachments once beforehand with Media → Upload and use the media_id; check that the trigger workflow is active and n8n is not queueing executions. A code that expired cannot be used again.',
+			(cause ? '' : 'WeCom would answer errcode 41050, so no request was made. ') +
+			'Keep the flow fast: put Welcome Message → Send directly after the WeCom Trigger, with no Wait or slow nodes before it; upload attachments once beforehand with Media → Upload and use the media_id; check that the trigger workflow is active and n8n is not queueing executions (see "Performance on n8n\'s defaults" in the README). A code that expired cannot be used again; the option "Skip Expired Codes" outputs such codes as skipped items instead.',
 	});
-	Object.assign(error.context, { ...cause.context, field: 'welcomeCode' });
+	error.message = message;
+	Object.assign(error.context, { ...cause?.context, errcode: EXPIRED, field: 'welcomeCode', ...(cause ? {} : { reason: 'expired' }) });
 	return error;
 }
