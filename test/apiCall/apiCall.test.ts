@@ -331,4 +331,11 @@ describe('as an AI agent tool', () => {
 		expect(allowed.error).toBeUndefined();
 		expect(sandbox.callsTo('mark_tag')).toHaveLength(1);
 	});
+
+	test('a GET that changes data (user/delete) refuses too, before any request', async () => {
+		sandbox.resetCalls();
+		const refused = await runMassSend({ ...getCustomer(SEEDED_CUSTOMERS.lilei), path: '/cgi-bin/user/delete', queryParameters: { parameters: [{ name: 'userid', value: 'zhangsan' }] } }, [{}], { type: TOOL_TYPE });
+		expect(refused.error?.context).toMatchObject({ field: 'options.allowAsAiTool' });
+		expect(sandbox.calls).toHaveLength(0);
+	});
 });

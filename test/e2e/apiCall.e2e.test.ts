@@ -16,7 +16,7 @@ import { ensureN8n } from '../../scripts/n8n/install';
 import { assertBuilt, packAndInstall } from '../../scripts/n8n/package';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { SEEDED_CUSTOMERS, SEEDED_TAGS } from '../../sandbox/contacts';
-import { LINES, PKG, nodeError, nodeJson, poll, setupOwner, timed } from './support/scenarioKit';
+import { LINES, PKG, nodeError, nodeJson, setupOwner, timed } from './support/scenarioKit';
 
 const SETUP_TIMEOUT = 20 * 60 * 1000;
 const TEST_TIMEOUT = 5 * 60 * 1000;
@@ -169,17 +169,8 @@ describe.each(LINES)('n8n line %s: API Call and member pickers', (line) => {
 		'the editor’s "From List" search for Sender returns the sandbox’s members (n8n start, REST)',
 		async () => {
 			await timed(times, line, 'n8n start → /healthz', () => n8n.start({ timeoutMs: 180000 }));
-			// /healthz answers seconds before n8n mounts its REST routes (404 until then).
-			const session = await timed(times, line, 'REST routes up + owner setup', () =>
-				poll('n8n REST routes (owner setup)', async () =>
-					await setupOwner(n8n).catch((error: Error) => {
-						if (/answered 404/.test(error.message)) return undefined;
-						throw error;
-					}), {
-					timeoutMs: 120000,
-					intervalMs: 500,
-				}),
-			);
+			// setupOwner waits for n8n to mount its REST routes (/healthz answers seconds earlier).
+			const session = await timed(times, line, 'REST routes up + owner setup', () => setupOwner(n8n, 120000));
 			const search = async (filter?: string) => {
 				const res = await fetch(`${n8n.baseUrl}/rest/dynamic-node-parameters/resource-locator-results`, {
 					method: 'POST',

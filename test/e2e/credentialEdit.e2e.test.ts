@@ -14,7 +14,7 @@ import { N8nInstance } from '../../scripts/n8n/instance';
 import { ensureN8n } from '../../scripts/n8n/install';
 import { assertBuilt, packAndInstall } from '../../scripts/n8n/package';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { LINES, PKG, poll, setupOwner, type RestSession } from './support/scenarioKit';
+import { LINES, PKG, setupOwner, type RestSession } from './support/scenarioKit';
 
 const INSTALL_TIMEOUT = 20 * 60 * 1000;
 const CREDENTIAL = { id: 'wecomEditCred001', name: 'WeCom (edited)', type: 'weComApi' };
@@ -101,16 +101,8 @@ describe.each(LINES)('n8n line %s', (line) => {
 
 	test('after an edit through n8n’s REST route to another corp, the next call carries a token of the new corp', async () => {
 		await n8n.start({ timeoutMs: 180000 });
-		// /healthz answers seconds before n8n mounts its REST routes (404 until then).
-		const session = await poll(
-			'n8n REST routes (owner setup)',
-			async () =>
-				await setupOwner(n8n).catch((error: Error) => {
-					if (/answered 404/.test(error.message)) return undefined;
-					throw error;
-				}),
-			{ timeoutMs: 120000, intervalMs: 500 },
-		);
+		// setupOwner waits for n8n to mount its REST routes (/healthz answers seconds earlier).
+		const session = await setupOwner(n8n, 120000);
 		const stored = await rest(n8n, session, 'GET', `credentials/${CREDENTIAL.id}?includeData=true`);
 		// What the editor received: the token and its binding redacted (n8n restores both on save).
 		expect(stored.data.accessToken).not.toBe(a.issuedTokens()[0]);

@@ -21,19 +21,11 @@ import { assertBuilt } from '../../scripts/n8n/package';
 import { QueueTopology } from '../../scripts/n8n/topology';
 import { percentiles, pollUntil, request, runPool, sleep, type Answer } from './reliability/http';
 import { CREDENTIAL, campaignExample, campaignOnWebhook, dedupedWelcomeWorkflow, welcomeWorkflow } from './queue/workflows';
+import { BURST_EVENTS, BURST_SENDERS, burstPaceLabel, waitForTurn } from './support/burst';
 import { LINES, importWorkflows, nodeJson } from './support/scenarioKit';
 
-const LOAD_EVENTS = 1000;
-const LOAD_CONCURRENCY = 50;
-/**
- * Callbacks per second for a line whose queue topology cannot take an unpaced burst on this
- * project's 2-core machines. On line 2 every community trigger pays an expression isolate in the
- * webhook phase (n8n skips it only for its own Webhook node): the whole topology holds about 15
- * callbacks/s there (`npm run bench:capacity`, BENCHMARKS.md), below the ~19/s that 50 unpaced
- * senders deliver, so an unpaced 1,000 would measure the machine, not the package. Same 1,000
- * callbacks and 50 senders, started at this rate.
- */
-const LOAD_PACE_PER_S: Record<string, number | undefined> = { '2': 10 };
+const LOAD_EVENTS = BURST_EVENTS;
+const LOAD_CONCURRENCY = BURST_SENDERS;
 const WORKERS = 2;
 const REDELIVERED_EVENTS = 20;
 /** Redis outage while callbacks arrive: one every 300 ms, Redis down for 6 s. */
@@ -124,13 +116,12 @@ describe.each(LINES)('queue mode on n8n line %s (main + webhook processor + 2 wo
 		writeArtifact();
 	}, 120_000);
 
-	test(`${LOAD_EVENTS} callbacks, ${LOAD_CONCURRENCY} concurrent${LOAD_PACE_PER_S[line] ? ` started at ${LOAD_PACE_PER_S[line]}/s` : ''}, to the webhook processor: ${LOAD_EVENTS} × 200, one S7 per code, every execution run by a worker`, async () => {
+	test(`${LOAD_EVENTS} callbacks, ${LOAD_CONCURRENCY} concurrent${burstPaceLabel(line)}, to the webhook processor: ${LOAD_EVENTS} × 200, one S7 per code, every execution run by a worker`, async () => {
 		const url = urlOn(topo.webhook.baseUrl, hooks.welcome);
 		const records: Array<{ code: string; answer: Answer }> = new Array(LOAD_EVENTS);
 		const t0 = Date.now();
-		const pace = LOAD_PACE_PER_S[line];
 		await runPool(Array.from({ length: LOAD_EVENTS }, (_, i) => i), LOAD_CONCURRENCY, async (i) => {
-			if (pace !== undefined) await sleep(Math.max(0, t0 + (i * 1000) / pace - Date.now()));
+			await waitForTurn(line, i, t0);
 			const event = sandbox.addExternalContactEvent({ state: `q-load-${i}` });
 			records[i] = { code: String(event.WelcomeCode), answer: await post(url, event) };
 		});

@@ -22,11 +22,12 @@ import { hostileCases } from './reliability/hostile';
 import { percentiles, pollUntil, request, runPool, sleep, type Answer } from './reliability/http';
 import { findSecrets } from './reliability/secrets';
 import { CREDENTIAL, chainWorkflow, welcomeWorkflow } from './reliability/workflows';
+import { BURST_EVENTS, BURST_SENDERS, burstPaceLabel, waitForTurn } from './support/burst';
 
 const LINES = (process.env.N8N_E2E_LINES ?? '1,2').split(',').map((l) => l.trim()) as Array<'1' | '2'>;
 const INSTALL_TIMEOUT = 20 * 60 * 1000;
-const LOAD_EVENTS = 1000;
-const LOAD_CONCURRENCY = 50;
+const LOAD_EVENTS = BURST_EVENTS;
+const LOAD_CONCURRENCY = BURST_SENDERS;
 const REDELIVERED_EVENTS = 100;
 /** The node's per-request timeout is 20 s (nodes/shared/transport/request.ts). */
 const SLOW_FAULT_MS = 21_000;
@@ -391,10 +392,11 @@ describe.each(LINES)('reliability on n8n line %s', (line) => {
 			if (!ready) throw new Error(`the WeCom Trigger does not answer at ${hookUrl}:\n${n8n.logTail(40)}`);
 		}, 3 * 60 * 1000);
 
-		test(`${LOAD_EVENTS} add_external_contact callbacks, ${LOAD_CONCURRENCY} concurrent: every one answered 200 and greeted exactly once`, async () => {
+		test(`${LOAD_EVENTS} add_external_contact callbacks, ${LOAD_CONCURRENCY} concurrent${burstPaceLabel(line)}: every one answered 200 and greeted exactly once`, async () => {
 			const records: Array<{ code: string; answer: Answer }> = new Array(LOAD_EVENTS);
 			const t0 = Date.now();
 			await runPool(Array.from({ length: LOAD_EVENTS }, (_, i) => i), LOAD_CONCURRENCY, async (i) => {
+				await waitForTurn(line, i, t0);
 				// Issued right before sending: the code lives 20 s from here, as with WeCom.
 				const event = sandbox.addExternalContactEvent({ state: `load-${i}` });
 				records[i] = { code: String(event.WelcomeCode), answer: await sendCallback(event) };

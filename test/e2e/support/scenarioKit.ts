@@ -134,19 +134,31 @@ async function restJson(n8n: N8nInstance, method: string, route: string, body: u
 	return { status: res.status, text, json, headers: res.headers };
 }
 
-/** POST /rest/owner/setup on a fresh instance (no owner yet); returns the n8n-auth cookie it issues. */
-export async function setupOwner(n8n: N8nInstance): Promise<RestSession> {
-	const res = await restJson(n8n, 'POST', 'owner/setup', {
-		email: 'owner@example.com',
-		firstName: 'E2E',
-		lastName: 'Owner',
-		password: 'E2eOwnerPassw0rd',
-	});
-	if (res.status !== 200) throw new Error(`POST /rest/owner/setup answered ${res.status}: ${res.text.slice(0, 500)}`);
-	const setCookie = res.headers.get('set-cookie') ?? '';
-	const match = /n8n-auth=[^;]+/.exec(setCookie);
-	if (!match) throw new Error(`POST /rest/owner/setup set no n8n-auth cookie (set-cookie: ${setCookie.slice(0, 200)})`);
-	return { cookie: match[0] };
+/**
+ * POST /rest/owner/setup on a fresh instance (no owner yet); returns the n8n-auth cookie it issues.
+ * /healthz answers seconds before n8n mounts its REST routes; until then the route answers 404, or
+ * a 200 that is not owner setup's JSON (no `data`), so those are asked again until `timeoutMs`.
+ */
+export async function setupOwner(n8n: N8nInstance, timeoutMs = 60000): Promise<RestSession> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const res = await restJson(n8n, 'POST', 'owner/setup', {
+			email: 'owner@example.com',
+			firstName: 'E2E',
+			lastName: 'Owner',
+			password: 'E2eOwnerPassw0rd',
+		});
+		const setCookie = res.headers.get('set-cookie') ?? '';
+		const cookie = /n8n-auth=[^;]+/.exec(setCookie)?.[0];
+		if (res.status === 200 && cookie) return { cookie };
+		const notMountedYet = res.status === 404 || (res.status === 200 && res.json?.data === undefined);
+		if (!notMountedYet || Date.now() > deadline) {
+			throw new Error(
+				`POST /rest/owner/setup answered ${res.status} with no n8n-auth cookie (set-cookie: ${setCookie.slice(0, 200)}): ${res.text.slice(0, 300)}`,
+			);
+		}
+		await sleep(300);
+	}
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Endpoint } from '../../../shared/transport/endpoints';
 import { collectPages } from '../../../shared/transport/paginate';
 import { weComApiRequest } from '../../../shared/transport/request';
 import { checkApiPath, checkJsonBody, checkQueryParameters, isPureRead, type QueryParameter } from '../../../shared/validation/apiCall';
+import { allowAsAiToolOption, refuseAgentChange } from '../common/agentUse';
 import { invalidField } from '../common/fields';
 import { readLimit } from '../massMessage/paging.description';
 import type { OperationResult } from '../types';
@@ -125,14 +126,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Allow Use by AI Agents',
-				name: 'allowAsAiTool',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether an AI agent using this node as a tool may send POST calls, which can change data in WeCom. Off: the tool makes GET calls only.',
-			},
+			allowAsAiToolOption('make calls that may change data in WeCom: POST, and GETs such as user/delete (reading GETs work without it)'),
 		],
 	},
 ];
@@ -188,10 +182,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 function readRequest(this: IExecuteFunctions, itemIndex: number): CallRequest {
 	const method = String(this.getNodeParameter('method', itemIndex, 'GET'));
 	if (method !== 'GET' && method !== 'POST') throw invalidField(this, itemIndex, 'method', '"Method" must be GET or POST');
-	refuseUnintendedAgentWrite.call(this, itemIndex, method);
-
 	const path = checkApiPath(this.getNodeParameter('path', itemIndex, ''));
 	if (!path.ok) throw invalidField(this, itemIndex, 'path', `"Path" ${path.reason}`);
+	const pureRead = isPureRead(method, path.value);
+	// As an AI tool a model could call any WeCom API: one that may change data needs the opt-in.
+	if (!pureRead) refuseAgentChange.call(this, itemIndex, 'An API Call that may change WeCom data (a POST, or a GET such as user/delete)');
 
 	const entries = (this.getNodeParameter('queryParameters.parameters', itemIndex, []) ?? []) as QueryParameter[];
 	const qs = checkQueryParameters(Array.isArray(entries) ? entries : []);
@@ -209,20 +204,8 @@ function readRequest(this: IExecuteFunctions, itemIndex: number): CallRequest {
 		path: path.value,
 		// A read can be asked twice; a POST (or a GET such as user/delete) may change WeCom data, so a
 		// lost answer is never resent.
-		repeat: isPureRead(method, path.value) ? 'safe' : 'once',
+		repeat: pureRead ? 'safe' : 'once',
 	};
 	return { endpoint, qs: qs.value, body };
 }
 
-/** As an AI tool, a model could call any WeCom API that changes data: POST needs the opt-in. */
-function refuseUnintendedAgentWrite(this: IExecuteFunctions, itemIndex: number, method: string): void {
-	if (method !== 'POST' || !this.getNode().type.endsWith('Tool')) return;
-	const options = this.getNodeParameter('options', itemIndex, {}) as { allowAsAiTool?: boolean };
-	if (options.allowAsAiTool === true) return;
-	throw invalidField(
-		this,
-		itemIndex,
-		'options.allowAsAiTool',
-		'A POST API Call from an AI agent is off: turn on "Allow Use by AI Agents" in the node’s options to permit it',
-	);
-}

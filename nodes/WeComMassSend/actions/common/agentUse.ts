@@ -30,7 +30,12 @@ export function allowAsAiToolOption(what: string): INodeProperties {
 /** Throws before any request when an agent's tool would change WeCom state without the opt-in. */
 export function refuseUnintendedAgentUse(this: IExecuteFunctions, itemIndex: number, resource: string, operation: string): void {
 	const action = CHANGES_STATE[resource]?.[operation];
-	if (!action || !this.getNode().type.endsWith('Tool')) return;
+	if (action) refuseAgentChange.call(this, itemIndex, action);
+}
+
+/** The opt-in check itself, for an `action` ("Reminding members") that changes WeCom state. */
+export function refuseAgentChange(this: IExecuteFunctions, itemIndex: number, action: string): void {
+	if (!this.getNode().type.endsWith('Tool')) return;
 	const options = this.getNodeParameter('options', itemIndex, {}) as { allowAsAiTool?: boolean };
 	if (options.allowAsAiTool === true) return;
 	throw invalidField(
