@@ -146,16 +146,16 @@ export function forgetAccessToken(source: TokenSource, staleToken: string): void
 const persisting = new Map<string, Promise<void>>();
 
 /**
- * Runs `persist` once per token in this process, however many executions got that token at the
- * same time: one credential write per token, not one per caller.
+ * Runs `persist` once per key (stored credential + token) in this process, however many executions
+ * got that token at the same time: one credential write per token, not one per caller.
  */
-export async function persistOncePerToken(accessToken: string, persist: () => Promise<void>): Promise<void> {
-	let pending = persisting.get(accessToken);
+export async function persistOncePerToken(key: string, persist: () => Promise<void>): Promise<void> {
+	let pending = persisting.get(key);
 	if (!pending) {
 		// Tokens live 2 hours; a handful of entries is all a process ever needs to remember.
 		if (persisting.size > 64) persisting.clear();
 		pending = persist();
-		persisting.set(accessToken, pending);
+		persisting.set(key, pending);
 	}
 	await pending;
 }

@@ -36,7 +36,9 @@ export async function chooseToken(this: WeComContext, credentials: IDataObject, 
 	if (rejected !== undefined) forgetAccessToken(source, rejected);
 	const token = await obtainAccessToken(async (options) => await this.helpers.httpRequest(options), source);
 	if (credentials.accessToken !== token.accessToken || credentials.tokenIssuedFor !== tokenIdentityOf(source)) {
-		await persistOncePerToken(token.accessToken, async () => await persistToken.call(this, credentials));
+		// Per stored credential: two credentials of one corp share the token but each needs the write.
+		const credentialId = this.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
+		await persistOncePerToken(`${credentialId}|${token.accessToken}`, async () => await persistToken.call(this, credentials));
 	}
 	return token.accessToken;
 }
