@@ -22,12 +22,13 @@
  * Run it under the shared lock: flock /tmp/wecom-e2e.lock npm run bench:capacity -- ...
  * A JSON summary goes to artifacts/bench-capacity.json.
  */
-import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox, type RecordedCall, type Sandbox } from '../sandbox';
 import { ROOT, ensureBuilt } from './lib/build';
+import { groupCpuMs, pgidOf, postgresCpuMs } from './lib/processCpu';
 import { argValue, machineLine } from './lib/machine';
 import { percentile } from './lib/stats';
 import { printTable } from './lib/table';
@@ -95,43 +96,6 @@ function workflows(sandboxUrl: string, accessToken: string) {
 		settings: {},
 	};
 	return { ours, bare };
-}
-
-/** ms of CPU (user + system) of every process in process group `pgid`. */
-function groupCpuMs(pgid: number): number {
-	let ticks = 0;
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
-		} catch {}
-	}
-	return ticks * 10;
-}
-
-/** ms of CPU of the postmaster `pid` and its children (each Postgres backend is its own session). */
-function postgresCpuMs(pid: number): number {
-	let ticks = 0;
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (Number(entry) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
-		} catch {}
-	}
-	return ticks * 10;
-}
-
-function pgidOf(pid: number): number {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-	} catch {
-		return -1;
-	}
 }
 
 /** The running setup, whatever its shape: where callbacks go and whose CPU to watch. */

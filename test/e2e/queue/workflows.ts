@@ -1,6 +1,6 @@
 /** Workflows of the queue-mode suite (test/e2e/queue.e2e.test.ts), imported into n8n main once. */
 import { loadExample } from '../support/scenarioKit';
-import { MASS_SEND_TYPE, TRIGGER_TYPE } from '../reliability/workflows';
+import { welcomeSendNode, welcomeTriggerNode } from '../reliability/workflows';
 
 /** The examples' credential: the campaign example uses it as is. */
 export const CREDENTIAL = { id: 'wecom-sandbox', name: 'WeCom (sandbox)' };
@@ -12,36 +12,8 @@ const credentials = { weComApi: CREDENTIAL };
  */
 export const EVENT_KEY_EXPRESSION = '={{ $json.eventKey }}';
 
-function trigger(id: string, webhookId: string) {
-	return {
-		id: `${id}-t`,
-		name: 'WeCom Trigger',
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		webhookId,
-		parameters: { events: ['add_external_contact'], options: {} },
-		credentials,
-	};
-}
-
-function send(id: string, x: number) {
-	return {
-		id: `${id}-s`,
-		name: 'Send Welcome',
-		type: MASS_SEND_TYPE,
-		typeVersion: 1,
-		position: [x, 0],
-		parameters: {
-			resource: 'welcomeMessage',
-			operation: 'send',
-			welcomeCode: '={{ $json.WelcomeCode }}',
-			text: 'Welcome %NICKNAME%, thanks for adding us!',
-			options: {},
-		},
-		credentials,
-	};
-}
+const trigger = (id: string, webhookId: string) => welcomeTriggerNode(id, webhookId, credentials);
+const send = (id: string, x: number) => welcomeSendNode(id, x, credentials);
 
 /** WeCom Trigger → Welcome Message → Send. */
 export function welcomeWorkflow(id: string, webhookId: string) {

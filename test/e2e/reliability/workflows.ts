@@ -6,38 +6,47 @@ export const CREDENTIAL = { id: 'wecom-rel', name: 'WeCom (reliability)' };
 
 const credentials = { weComApi: CREDENTIAL };
 
+type Credentials = { weComApi: { id: string; name: string } };
+
+/** The welcome flow's WeCom Trigger (add_external_contact); the queue suite builds on it too. */
+export function welcomeTriggerNode(id: string, webhookId: string, nodeCredentials: Credentials = credentials) {
+	return {
+		id: `${id}-t`,
+		name: 'WeCom Trigger',
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters: { events: ['add_external_contact'], options: {} },
+		credentials: nodeCredentials,
+	};
+}
+
+/** The welcome flow's WeCom Mass Send, Welcome Message → Send with the trigger's code. */
+export function welcomeSendNode(id: string, x: number, nodeCredentials: Credentials = credentials) {
+	return {
+		id: `${id}-s`,
+		name: 'Send Welcome',
+		type: MASS_SEND_TYPE,
+		typeVersion: 1,
+		position: [x, 0],
+		parameters: {
+			resource: 'welcomeMessage',
+			operation: 'send',
+			welcomeCode: '={{ $json.WelcomeCode }}',
+			text: 'Welcome %NICKNAME%, thanks for adding us!',
+			options: {},
+		},
+		credentials: nodeCredentials,
+	};
+}
+
 /** WeCom Trigger (add_external_contact) → WeCom Mass Send, Welcome Message → Send. */
 export function welcomeWorkflow(id: string, webhookId: string) {
 	return {
 		id,
 		name: 'reliability: welcome new customers',
-		nodes: [
-			{
-				id: `${id}-t`,
-				name: 'WeCom Trigger',
-				type: TRIGGER_TYPE,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters: { events: ['add_external_contact'], options: {} },
-				credentials,
-			},
-			{
-				id: `${id}-s`,
-				name: 'Send Welcome',
-				type: MASS_SEND_TYPE,
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: {
-					resource: 'welcomeMessage',
-					operation: 'send',
-					welcomeCode: '={{ $json.WelcomeCode }}',
-					text: 'Welcome %NICKNAME%, thanks for adding us!',
-					options: {},
-				},
-				credentials,
-			},
-		],
+		nodes: [welcomeTriggerNode(id, webhookId), welcomeSendNode(id, 240)],
 		connections: { 'WeCom Trigger': { main: [[{ node: 'Send Welcome', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
