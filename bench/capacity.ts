@@ -4,154 +4,43 @@
  * (callbacks sent on a fixed schedule, whatever the answers), for `--hold` seconds:
  *   passes when every callback is answered 200, every S7 (send_welcome_msg) arrives within 20 s
  *   of its callback (WeCom's welcome-code lifetime) with errcode 0, and p99 callback → S7 < 5 s.
- * The highest passing rate is the capacity. Ours (WeCom Trigger → WeCom Send) and n8n's bare chain
- * (Webhook → HTTP Request, the same S7) run in the same n8n, same run, one after the other at each
- * rate; the table gives ours / bare.
- *
- *   topology   what runs                                                          callbacks go to
- *   sqlite     one `n8n start` (regular mode, SQLite)                            it
- *   postgres   one `n8n start` (regular mode, Postgres)                          it
- *   queue1     main + webhook processor + 1 worker (Postgres, Redis)            the webhook processor
- *   queue2     main + webhook processor + 2 workers                              the webhook processor
+ * The highest passing rate is the capacity. The chains (bench/lib/setups.ts: ours = WeCom Trigger →
+ * WeCom Send, floor = a minimal community trigger → HTTP Request, bare = n8n's Webhook → HTTP
+ * Request, all the same S7) are active in the same n8n and run one after the other at each rate,
+ * same run; the table gives ours / each other chain. Topologies: sqlite, postgres (one `n8n
+ * start`), queue1, queue2 (main + webhook processor + 1 or 2 workers; callbacks go to the webhook
+ * processor).
  *
  * What limits a step: the CPU each part used (n8n processes by process group, Postgres, Redis,
  * this process with the sandbox), as a share of the machine's cores during the step.
  *
  *   npm run bench:capacity [-- --line 1|2|both --topologies sqlite,postgres,queue1,queue2
- *                             --rates 2,4,6,8,12,16 --hold 60]
+ *                             --chains ours,bare|ours,floor,bare --rates 2,4,6,8,12,16 --hold 60
+ *                             --env N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true]
  * Run it under the shared lock: flock /tmp/wecom-e2e.lock npm run bench:capacity -- ...
  * A JSON summary goes to artifacts/bench-capacity.json.
  */
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox, type RecordedCall, type Sandbox } from '../sandbox';
 import { ROOT, ensureBuilt } from './lib/build';
-import { groupCpuMs, pgidOf, postgresCpuMs } from './lib/processCpu';
 import { argValue, machineLine } from './lib/machine';
+import { type Chain, type Setup, type Topology, coresBusy, newCallback, parseEnv, startSetup, warmUp } from './lib/setups';
 import { percentile } from './lib/stats';
 import { printTable } from './lib/table';
 import { sleep } from './lib/timing';
 
-type InstanceModule = typeof import('../scripts/n8n/instance');
-type PackageModule = typeof import('../scripts/n8n/package');
-type TopologyModule = typeof import('../scripts/n8n/topology');
-// Plain CommonJS next to the sources, not compiled into .build: load it from the repository.
-const { N8nInstance } = require(join(ROOT, 'scripts/n8n/instance.js')) as InstanceModule;
-const { packAndInstall } = require(join(ROOT, 'scripts/n8n/package.js')) as PackageModule;
-const { QueueTopology } = require(join(ROOT, 'scripts/n8n/topology.js')) as TopologyModule;
-const { Postgres } = require(join(ROOT, 'scripts/n8n/services.js')) as { Postgres: { create(): Promise<any> } };
-
 const LINE_ARG = argValue('line', 'both');
 const LINES = (LINE_ARG === 'both' ? ['1', '2'] : [LINE_ARG]) as Array<'1' | '2'>;
 const TOPOLOGIES = argValue('topologies', 'sqlite,postgres,queue1,queue2').split(',') as Topology[];
+const CHAINS = argValue('chains', 'ours,bare').split(',') as Chain[];
 const RATES = argValue('rates', '2,4,6,8,12,16').split(',').map(Number);
 const HOLD_S = Number(argValue('hold', '60'));
+const ENV = parseEnv(argValue('env', ''));
 const CODE_LIFETIME_MS = 20_000;
 const P99_GOAL_MS = 5_000;
-
-type Topology = 'sqlite' | 'postgres' | 'queue1' | 'queue2';
-type Chain = 'ours' | 'bare';
-
-const PKG = 'n8n-nodes-wecom-masssend';
-const CREDENTIAL = { id: 'capWeComCred0001', name: 'WeCom sandbox (capacity)' };
-const WEBHOOK_ID = 'c0ffee00-7d4f-4b8e-9a61-00000000c0de';
-const BARE_PATH = 'capacity-bare';
-const WELCOME_TEXT = 'Welcome! 欢迎 %NICKNAME%';
-
-function workflows(sandboxUrl: string, accessToken: string) {
-	const ours = {
-		id: 'capacityOurs0001',
-		name: 'capacity: WeCom Trigger → WeCom Send',
-		nodes: [
-			{ id: 'o1', name: 'WeCom Trigger', type: `${PKG}.weComTrigger`, typeVersion: 1, position: [0, 0], webhookId: WEBHOOK_ID, parameters: { events: ['add_external_contact'], options: {} }, credentials: { weComApi: CREDENTIAL } },
-			{ id: 'o2', name: 'Send Welcome', type: `${PKG}.weComMassSend`, typeVersion: 1, position: [220, 0], parameters: { resource: 'welcomeMessage', operation: 'send', text: WELCOME_TEXT }, credentials: { weComApi: CREDENTIAL } },
-		],
-		connections: { 'WeCom Trigger': { main: [[{ node: 'Send Welcome', type: 'main', index: 0 }]] } },
-		settings: {},
-	};
-	const bare = {
-		id: 'capacityBare0001',
-		name: 'capacity: Webhook → HTTP Request',
-		nodes: [
-			{ id: 'b1', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'c0ffee00-7d4f-4b8e-9a61-00000000ba4e', parameters: { httpMethod: 'POST', path: BARE_PATH, responseMode: 'onReceived', options: {} } },
-			{
-				id: 'b2',
-				name: 'HTTP Request',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [220, 0],
-				parameters: {
-					method: 'POST',
-					url: `${sandboxUrl}/cgi-bin/externalcontact/send_welcome_msg?access_token=${accessToken}`,
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody: `={{ JSON.stringify({ welcome_code: $json.query.code, text: { content: ${JSON.stringify(WELCOME_TEXT)} } }) }}`,
-					options: {},
-				},
-			},
-		],
-		connections: { Webhook: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } },
-		settings: {},
-	};
-	return { ours, bare };
-}
-
-/** The running setup, whatever its shape: where callbacks go and whose CPU to watch. */
-interface Setup {
-	ingress: string;
-	groups: () => Record<string, number>;
-	stop: () => Promise<void>;
-}
-
-async function startSetup(line: '1' | '2', topology: Topology, sandbox: Sandbox, accessToken: string): Promise<Setup> {
-	const wfs = workflows(sandbox.url, accessToken);
-	const credential = { ...CREDENTIAL, type: 'weComApi', data: { ...sandbox.config, baseUrl: sandbox.url } };
-	if (topology === 'sqlite' || topology === 'postgres') {
-		const pg = topology === 'postgres' ? await Postgres.create() : undefined;
-		if (pg) await pg.start();
-		const n8n = await N8nInstance.create({ line, env: pg ? { ...pg.n8nEnv(), DB_POSTGRESDB_POOL_SIZE: '10' } : {} });
-		await packAndInstall(n8n.userFolder);
-		await n8n.importCredentials([credential]);
-		for (const wf of [wfs.ours, wfs.bare]) await n8n.activate(await n8n.importWorkflow(wf));
-		await n8n.start();
-		await n8n.waitForWebhook(`${WEBHOOK_ID}/wecom`, { timeoutMs: 120_000 });
-		await n8n.waitForWebhook(BARE_PATH, { timeoutMs: 60_000 });
-		const pgPid = pg ? Number(readFileSync(join(pg.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) : 0;
-		return {
-			ingress: n8n.baseUrl,
-			groups: () => ({ n8n: groupCpuMs((n8n as any).child.pid), ...(pg ? { postgres: postgresCpuMs(pgPid) } : {}) }),
-			stop: async () => {
-				await n8n.stop();
-				await pg?.stop();
-			},
-		};
-	}
-	const topo = await QueueTopology.create({ line, workers: topology === 'queue1' ? 1 : 2 });
-	try {
-		await topo.main.importCredentials([credential]);
-		for (const wf of [wfs.ours, wfs.bare]) await topo.main.activate(await topo.main.importWorkflow(wf));
-		await topo.start({ waitForWebhook: `${WEBHOOK_ID}/wecom` });
-		await topo.waitForWebhook(`${WEBHOOK_ID}/wecom`, { timeoutMs: 120_000 });
-		await topo.waitForWebhook(BARE_PATH, { timeoutMs: 60_000 });
-	} catch (err) {
-		await topo.stop();
-		throw err;
-	}
-	const pgPid = Number(readFileSync(join((topo.postgres as any).dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-	return {
-		ingress: topo.webhook.baseUrl,
-		groups: () => {
-			const out: Record<string, number> = { main: groupCpuMs((topo.main as any).child.pid), webhook: groupCpuMs((topo.webhook as any).child.pid) };
-			topo.workers.forEach((w, i) => (out[`worker${i + 1}`] = groupCpuMs((w as any).child.pid)));
-			out.postgres = postgresCpuMs(pgPid);
-			out.redis = groupCpuMs(pgidOf((topo.redis as any).child.pid));
-			return out;
-		},
-		stop: () => topo.stop(),
-	};
-}
 
 interface Step {
 	chain: Chain;
@@ -180,16 +69,11 @@ async function runStep(setup: Setup, sandbox: Sandbox, chain: Chain, rate: numbe
 		const due = t0 + i * gap;
 		const wait = due - Date.now();
 		if (wait > 0) await sleep(wait);
-		const event = sandbox.addExternalContactEvent({ state: `cap-${chain}-${rate}-${i}` });
-		const code = String(event.WelcomeCode);
-		const built = sandbox.buildCallback(event);
-		const query = new URLSearchParams(built.query);
-		const url = chain === 'ours' ? `${setup.ingress}/webhook/${WEBHOOK_ID}/wecom` : `${setup.ingress}/webhook/${BARE_PATH}`;
-		if (chain === 'bare') query.set('code', code);
+		const { code, url, init } = newCallback(setup, sandbox, chain, `cap-${chain}-${rate}-${i}`);
 		const shot: { code: string; sentAt: number; status?: number } = { code, sentAt: Date.now() };
 		shots.push(shot);
 		pending.push(
-			fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: built.body, signal: AbortSignal.timeout(30_000) })
+			fetch(url, { ...init, signal: AbortSignal.timeout(30_000) })
 				.then(async (res) => {
 					await res.arrayBuffer();
 					shot.status = res.status;
@@ -216,8 +100,7 @@ async function runStep(setup: Setup, sandbox: Sandbox, chain: Chain, rate: numbe
 	const elapsed = Date.now() - t0;
 	const cpu1 = setup.groups();
 	const self = process.cpuUsage(self0);
-	const cores: Record<string, number> = {};
-	for (const k of Object.keys(cpu1)) cores[k] = Math.round(((cpu1[k] - (cpu0[k] ?? 0)) / elapsed) * 100) / 100;
+	const cores = coresBusy(cpu0, cpu1, elapsed);
 	cores.benchAndSandbox = Math.round(((self.user + self.system) / 1000 / elapsed) * 100) / 100;
 
 	const arrivals = new Map<string, RecordedCall>();
@@ -263,7 +146,7 @@ async function main() {
 	const sandbox = await startSandbox();
 	const tokenResponse = await fetch(`${sandbox.url}/cgi-bin/gettoken?corpid=${sandbox.config.corpId}&corpsecret=${encodeURIComponent(sandbox.config.secret)}`);
 	const accessToken = String(((await tokenResponse.json()) as { access_token: string }).access_token);
-	const results: Array<{ line: string; topology: Topology; steps: Step[]; capacity: Record<Chain, number>; loadAvg: number[] }> = [];
+	const results: Array<{ line: string; topology: Topology; steps: Step[]; capacity: Partial<Record<Chain, number>>; loadAvg: number[] }> = [];
 	const out = () => {
 		mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
 		writeFileSync(join(ROOT, 'artifacts', 'bench-capacity.json'), `${JSON.stringify({ machine: machineAtStart, nproc: availableParallelism(), holdS: HOLD_S, rates: RATES, results }, null, 2)}\n`);
@@ -271,15 +154,15 @@ async function main() {
 	try {
 		for (const line of LINES) {
 			for (const topology of TOPOLOGIES) {
-				const setup = await startSetup(line, topology, sandbox, accessToken);
+				const setup = await startSetup(line, topology, sandbox, accessToken, CHAINS, ENV);
 				const steps: Step[] = [];
-				const capacity: Record<Chain, number> = { ours: 0, bare: 0 };
+				const capacity: Partial<Record<Chain, number>> = Object.fromEntries(CHAINS.map((c) => [c, 0]));
 				const failed = new Set<Chain>();
 				try {
 					// Warm-up: the first executions of a process load modules and isolates.
-					for (const chain of ['ours', 'bare'] as Chain[]) await runWarmup(setup, sandbox, chain);
+					for (const chain of CHAINS) await warmUp(setup, sandbox, chain);
 					for (const rate of RATES) {
-						for (const chain of ['ours', 'bare'] as Chain[]) {
+						for (const chain of CHAINS) {
 							if (failed.has(chain)) continue;
 							const step = await runStep(setup, sandbox, chain, rate);
 							steps.push(step);
@@ -288,7 +171,7 @@ async function main() {
 							else failed.add(chain);
 							await sleep(3_000);
 						}
-						if (failed.size === 2) break;
+						if (failed.size === CHAINS.length) break;
 					}
 				} finally {
 					await setup.stop();
@@ -308,26 +191,16 @@ async function main() {
 			const total = Object.values(failedStep.cores).reduce((a, b) => a + b, 0);
 			return `${total.toFixed(2)} of ${availableParallelism()} cores busy (most: ${top} ${share.toFixed(2)})`;
 		};
-		return [r.line, r.topology, r.capacity.ours, r.capacity.bare, r.capacity.bare ? (r.capacity.ours / r.capacity.bare).toFixed(2) : 'n/a', limit('ours')];
+		const ratios = CHAINS.filter((c) => c !== 'ours').map((c) => (r.capacity[c] ? ((r.capacity.ours ?? 0) / r.capacity[c]!).toFixed(2) : 'n/a'));
+		return [r.line, r.topology, ...CHAINS.map((c) => r.capacity[c]), ...ratios, limit('ours')];
 	});
-	printTable(`Burst capacity (highest rate held ${HOLD_S} s: all answered, all S7 ≤ 20 s, p99 < 5 s, 0 lost) · ${machineAtStart}`, ['line', 'topology', 'ours /s', 'bare /s', 'ours / bare', 'at the first failing rate (ours)'], rows);
+	const others = CHAINS.filter((c) => c !== 'ours');
+	printTable(
+		`Burst capacity (highest rate held ${HOLD_S} s: all answered, all S7 ≤ 20 s, p99 < 5 s, 0 lost) · ${machineAtStart}`,
+		['line', 'topology', ...CHAINS.map((c) => `${c} /s`), ...others.map((c) => `ours / ${c}`), 'at the first failing rate (ours)'],
+		rows,
+	);
 	out();
-}
-
-/** 10 callbacks at 5/s, not counted. */
-async function runWarmup(setup: Setup, sandbox: Sandbox, chain: Chain) {
-	const shots: Array<Promise<unknown>> = [];
-	for (let i = 0; i < 10; i++) {
-		const event = sandbox.addExternalContactEvent({ state: `warm-${chain}-${i}` });
-		const built = sandbox.buildCallback(event);
-		const query = new URLSearchParams(built.query);
-		if (chain === 'bare') query.set('code', String(event.WelcomeCode));
-		const url = chain === 'ours' ? `${setup.ingress}/webhook/${WEBHOOK_ID}/wecom` : `${setup.ingress}/webhook/${BARE_PATH}`;
-		shots.push(fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: built.body }).then((r) => r.arrayBuffer()).catch(() => undefined));
-		await sleep(200);
-	}
-	await Promise.all(shots);
-	await sleep(3_000);
 }
 
 main().catch((err) => {

@@ -43,6 +43,7 @@ import { ROOT, ensureBuilt } from './lib/build';
 import { argValue, hasFlag, machineLine } from './lib/machine';
 import { MINIMAL_CREDENTIAL_TYPE, MINIMAL_PATH, MINIMAL_TRIGGER_TYPE, installMinimalTrigger } from './lib/minimalTrigger';
 import { groupCpuMs, waitCpuIdle } from './lib/processCpu';
+import { s7RequestNode } from './lib/setups';
 import { summarize } from './lib/stats';
 import { printTable, ratio } from './lib/table';
 import { sleep } from './lib/timing';
@@ -181,20 +182,7 @@ function nextNode(chain: Chain, sandboxUrl: string, accessToken: string): Node {
 		};
 	}
 	const code = chain === 'bare' ? '$json.query.code' : '$json.WelcomeCode';
-	return {
-		...base,
-		name: 'HTTP Request',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		parameters: {
-			method: 'POST',
-			url: `${sandboxUrl}/cgi-bin/externalcontact/send_welcome_msg?access_token=${accessToken}`,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: `={{ JSON.stringify({ welcome_code: ${code}, text: { content: ${JSON.stringify(WELCOME_TEXT)} } }) }}`,
-			options: {},
-		},
-	};
+	return { ...base, ...s7RequestNode(sandboxUrl, accessToken, code, WELCOME_TEXT) };
 }
 
 function workflow(chain: Chain, sandboxUrl: string, accessToken: string) {

@@ -68,6 +68,8 @@ export class WeComTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// n8n answers an event that starts a run with an empty 200, on 2.x once it holds the execution.
+				responseData: 'noData',
 				path: CALLBACK_PATH,
 			},
 		],

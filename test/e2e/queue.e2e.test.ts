@@ -116,12 +116,12 @@ describe.each(LINES)('queue mode on n8n line %s (main + webhook processor + 2 wo
 		writeArtifact();
 	}, 120_000);
 
-	test(`${LOAD_EVENTS} callbacks, ${LOAD_CONCURRENCY} concurrent${burstPaceLabel(line)}, to the webhook processor: ${LOAD_EVENTS} × 200, one S7 per code, every execution run by a worker`, async () => {
+	test(`${LOAD_EVENTS} callbacks, ${LOAD_CONCURRENCY} concurrent${burstPaceLabel()}, to the webhook processor: ${LOAD_EVENTS} × 200, one S7 per code, every execution run by a worker`, async () => {
 		const url = urlOn(topo.webhook.baseUrl, hooks.welcome);
 		const records: Array<{ code: string; answer: Answer }> = new Array(LOAD_EVENTS);
 		const t0 = Date.now();
 		await runPool(Array.from({ length: LOAD_EVENTS }, (_, i) => i), LOAD_CONCURRENCY, async (i) => {
-			await waitForTurn(line, i, t0);
+			await waitForTurn(i, t0);
 			const event = sandbox.addExternalContactEvent({ state: `q-load-${i}` });
 			records[i] = { code: String(event.WelcomeCode), answer: await post(url, event) };
 		});

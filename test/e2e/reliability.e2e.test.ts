@@ -392,11 +392,11 @@ describe.each(LINES)('reliability on n8n line %s', (line) => {
 			if (!ready) throw new Error(`the WeCom Trigger does not answer at ${hookUrl}:\n${n8n.logTail(40)}`);
 		}, 3 * 60 * 1000);
 
-		test(`${LOAD_EVENTS} add_external_contact callbacks, ${LOAD_CONCURRENCY} concurrent${burstPaceLabel(line)}: every one answered 200 and greeted exactly once`, async () => {
+		test(`${LOAD_EVENTS} add_external_contact callbacks, ${LOAD_CONCURRENCY} concurrent${burstPaceLabel()}: every one answered 200 and greeted exactly once`, async () => {
 			const records: Array<{ code: string; answer: Answer }> = new Array(LOAD_EVENTS);
 			const t0 = Date.now();
 			await runPool(Array.from({ length: LOAD_EVENTS }, (_, i) => i), LOAD_CONCURRENCY, async (i) => {
-				await waitForTurn(line, i, t0);
+				await waitForTurn(i, t0);
 				// Issued right before sending: the code lives 20 s from here, as with WeCom.
 				const event = sandbox.addExternalContactEvent({ state: `load-${i}` });
 				records[i] = { code: String(event.WelcomeCode), answer: await sendCallback(event) };

@@ -203,8 +203,10 @@ export interface WebhookCall {
 	result?: IWebhookResponseData;
 	/** webhook() threw (must never happen). */
 	thrown?: unknown;
-	/** The response was complete by the time webhook() returned. */
+	/** The response was complete by the time webhook() returned (the node answered itself). */
 	answeredBeforeReturn: boolean;
+	/** The node left the answer to n8n, which gave it after webhook() returned. */
+	answeredByN8n?: boolean;
 	/** Milliseconds spent in webhook(). */
 	elapsedMs: number;
 }
@@ -351,6 +353,13 @@ export async function startTriggerHarness(options: HarnessOptions = {}): Promise
 				call.answeredBeforeReturn = res.writableEnded;
 				if (call.result?.workflowData !== undefined) {
 					started.push(call.result.workflowData.flat().map((item) => item.json));
+				}
+				if (!res.writableEnded && call.thrown === undefined && call.result?.workflowData !== undefined && call.result.noWebhookResponse !== true) {
+					// n8n's part in `onReceived` mode once it has stored (2.x) or started (1.x) the execution:
+					// 200 with the body `responseData` names — none for 'noData'.
+					call.answeredByN8n = true;
+					res.statusCode = 200;
+					res.end(description.responseData === 'noData' ? undefined : JSON.stringify({ message: 'Workflow was started' }));
 				}
 				if (!res.writableEnded) {
 					// n8n would answer a thrown error with 500 and its message; make any such gap loud.

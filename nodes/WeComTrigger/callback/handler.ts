@@ -27,8 +27,8 @@ export { callbackSecretsFrom } from './secrets';
 /**
  * One callback, step by step: method → query → body → signature + decrypt + receiver (with the
  * trigger's recent secrets, or the credential read now) → (event) timestamp window → parse →
- * filters → dedupe → answer 200 → output item. Each step lives in its own module; this file only
- * orders them.
+ * filters → dedupe → output item (n8n answers 200) or, when nothing starts, answer 200 here. Each
+ * step lives in its own module; this file only orders them.
  */
 
 /** GET: URL verification. Answers the decrypted echostr as the whole body. */
@@ -89,9 +89,14 @@ async function handleEvent(
 	if (emit && settings.dropRedeliveries) {
 		emit = dedupeStoreFor(scopeOf(ctx)).addIfAbsent(eventKey(event), receivedAt);
 	}
-	// WeCom only needs a 200 within 5 s; answer before the workflow starts.
-	answer(res, 200, '');
-	if (!emit) return undefined;
+	// An event that starts a workflow is answered by n8n (the webhook's responseData is 'noData':
+	// an empty 200), on 2.x only once the execution is stored: a 200 then never stands for an event
+	// lost in this process, and under a burst WeCom waits for the answer instead of a backlog
+	// growing unseen behind it (BENCHMARKS.md § 6). One that starts nothing is answered here.
+	if (!emit) {
+		answer(res, 200, '');
+		return undefined;
+	}
 	return toOutputItem(event, receivedAt, settings.includeRawXml ? decrypted : undefined);
 }
 
@@ -136,7 +141,7 @@ export async function handleCallbackRequest(ctx: IWebhookFunctions): Promise<IWe
 		}
 		const item = await handleEvent(ctx, req, res, receivedAt);
 		if (item === undefined) return { noWebhookResponse: true };
-		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
+		return { workflowData: [[{ json: item }]] };
 	} catch (error) {
 		const known = isCallbackError(error)
 			? error

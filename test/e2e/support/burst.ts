@@ -1,32 +1,30 @@
 /**
  * The 1,000-callback burst of the reliability and queue suites: 50 senders, each posting the next
- * callback as soon as its previous one is answered — or, on a line that cannot take that on this
- * project's 2-core machines, started on a fixed schedule.
+ * callback as soon as its previous one is answered, on both n8n lines.
  *
- * Line 2 (n8n 2.41, default `vm` engine) answers callbacks faster than it can run their executions:
- * n8n builds an expression isolate in the webhook phase for every community trigger (it skips that
- * only for its own Webhook node) and another per execution. Measured here: unpaced, 1,000 callbacks
- * arrived at 36/s and one n8n ran their executions at ~5/s (986 codes expired, each failing without
- * a WeCom call); the queue topology holds about 15/s (`npm run bench:capacity`). An unpaced burst
- * there measures the machine, not the package, so line 2 sends the same 1,000 at 10 a second.
+ * `N8N_E2E_BURST_PACE=<per second>` starts the callbacks on a fixed schedule instead (still at most
+ * 50 in flight), for comparing a run with a sustained rate; unset or `none` = unpaced.
  */
 export const BURST_EVENTS = 1000;
 export const BURST_SENDERS = 50;
-const PACE_PER_SECOND: Record<string, number | undefined> = { '2': 10 };
 
-export function burstPace(line: string): number | undefined {
-	return PACE_PER_SECOND[line];
+export function burstPace(): number | undefined {
+	const pace = process.env.N8N_E2E_BURST_PACE;
+	if (pace === undefined || pace === '' || pace === 'none') return undefined;
+	const perSecond = Number(pace);
+	if (!(perSecond > 0)) throw new Error(`N8N_E2E_BURST_PACE must be a rate per second or "none", got "${pace}"`);
+	return perSecond;
 }
 
-/** " started at 10/s" for a paced line, for test names. */
-export function burstPaceLabel(line: string): string {
-	const pace = burstPace(line);
+/** " started at 10/s" when paced, for test names. */
+export function burstPaceLabel(): string {
+	const pace = burstPace();
 	return pace === undefined ? '' : ` started at ${pace}/s`;
 }
 
-/** Waits until callback `index` of a burst that began at `startedAt` is due. */
-export async function waitForTurn(line: string, index: number, startedAt: number): Promise<void> {
-	const pace = burstPace(line);
+/** Waits until callback `index` of a burst that began at `startedAt` is due (paced runs only). */
+export async function waitForTurn(index: number, startedAt: number): Promise<void> {
+	const pace = burstPace();
 	if (pace === undefined) return;
 	const due = startedAt + (index * 1000) / pace;
 	if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));

@@ -95,7 +95,9 @@ export async function storedExecutions(n8n: N8nInstance, workflowId: string, cou
 		`${count} finished stored execution(s) of ${workflowId}`,
 		async () => {
 			const rows = (await n8n.exportExecutions()).rows.filter((r) => r.workflowId === workflowId);
-			const done = rows.filter((r) => r.status !== 'running' && r.status !== 'new' && r.data);
+			// n8n 1.x on SQLite writes an execution's status and its data in two statements, so a row can
+			// read "success" while its data is still the initial one: finished means the run's data is in.
+			const done = rows.filter((r) => r.status !== 'running' && r.status !== 'new' && r.data?.includes('"lastNodeExecuted"'));
 			return done.length >= count ? done : undefined;
 		},
 		{ timeoutMs, intervalMs: 300 },
