@@ -85,7 +85,17 @@ export class WeComApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://qyapi.weixin.qq.com',
-			description: 'Change only for a reverse proxy, a private deployment or a test sandbox',
+			description:
+				'Change only for a reverse proxy, a private deployment or a test sandbox. The Secret and the access tokens are sent here: a host other than qyapi.weixin.qq.com (or this machine) is used only with the setting below.',
+		},
+		{
+			// Whoever may edit the Base URL but not read the Secret must not be able to send it elsewhere.
+			displayName: 'Trust This Base URL With the Secret',
+			name: 'trustBaseUrl',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the Secret and the access tokens may be sent to a Base URL other than WeCom’s own (https://qyapi.weixin.qq.com). Turn on only for a host you run: a private WeCom deployment, a reverse proxy or a sandbox. Whoever runs that host receives the Secret. Plain http:// stays limited to 127.0.0.1 / ::1 / localhost.',
 		},
 	];
 

@@ -9,6 +9,8 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { groupLocator } from '../WeComMassSend/actions/customerGroup/groupLocator';
+import { searchCustomerGroups } from '../WeComMassSend/methods/groupSearch';
 import { EVENT_OPTIONS } from './callback/catalog';
 import { callbackSecretsFrom, handleCallbackRequest } from './callback/handler';
 import { forgetSecrets } from './callback/secrets';
@@ -136,6 +138,22 @@ export class WeComTrigger implements INodeType {
 							'Comma-separated member UserIDs (成员). Customer contact events must be about one of them (UserID); group member changes must list one of them (MemChangeList).',
 					},
 					{
+						displayName: 'Customer Groups',
+						name: 'customerGroups',
+						type: 'fixedCollection',
+						typeOptions: { multipleValues: true },
+						placeholder: 'Add Group',
+						default: {},
+						description: 'Customer group events (ChatId) of these groups only; other groups’ events start nothing',
+						options: [
+							{
+								displayName: 'Group',
+								name: 'group',
+								values: [groupLocator({ displayName: 'Customer Group', name: 'chatId', description: 'A customer group (客户群)' })],
+							},
+						],
+					},
+					{
 						displayName: 'State',
 						name: 'state',
 						type: 'string',
@@ -170,7 +188,7 @@ export class WeComTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to ignore an event WeCom sends again (same eventKey within 5 minutes, in this n8n process)',
+							'Whether to ignore an event WeCom sends again (same eventKey while the replay window still accepts it, at least 5 minutes, in this n8n process). A re-send after n8n failed to store the first run starts it.',
 					},
 					{
 						displayName: 'Include Raw XML',
@@ -200,6 +218,9 @@ export class WeComTrigger implements INodeType {
 			},
 		],
 	};
+
+	/** The group picker of the Customer Groups filter (name · owner shown, chat ID saved). */
+	methods = { listSearch: { searchCustomerGroups } };
 
 	webhookMethods = {
 		default: {

@@ -11,11 +11,11 @@
  *
  *   npm run build && npx jest -c jest.e2e.config.js test/e2e/apiCall    (N8N_E2E_LINES=1 or 2)
  */
-import { N8nInstance } from '../../scripts/n8n/instance';
-import { ensureN8n } from '../../scripts/n8n/install';
-import { assertBuilt, packAndInstall } from '../../scripts/n8n/package';
-import { startSandbox, type Sandbox } from '../../sandbox';
-import { SEEDED_CUSTOMERS, SEEDED_TAGS } from '../../sandbox/contacts';
+import { N8nInstance } from '../../tools/n8n/instance';
+import { ensureN8n } from '../../tools/n8n/install';
+import { assertBuilt, packAndInstall } from '../../tools/n8n/package';
+import { startSandbox, type Sandbox } from '../../tools/sandbox';
+import { SEEDED_CUSTOMERS, SEEDED_TAGS } from '../../tools/sandbox/contacts';
 import { LINES, PKG, nodeError, nodeJson, setupOwner, timed } from './support/scenarioKit';
 
 const SETUP_TIMEOUT = 20 * 60 * 1000;

@@ -10,10 +10,10 @@
  *
  * Requires `npm run build`. Lines: N8N_E2E_LINES=1, 2 or 1,2 (default).
  */
-import { N8nInstance } from '../../scripts/n8n/instance';
-import { ensureN8n } from '../../scripts/n8n/install';
-import { assertBuilt, packAndInstall } from '../../scripts/n8n/package';
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { N8nInstance } from '../../tools/n8n/instance';
+import { ensureN8n } from '../../tools/n8n/install';
+import { assertBuilt, packAndInstall } from '../../tools/n8n/package';
+import { startSandbox, type Sandbox } from '../../tools/sandbox';
 import { LINES, PKG, setupOwner, type RestSession } from './support/scenarioKit';
 
 const INSTALL_TIMEOUT = 20 * 60 * 1000;

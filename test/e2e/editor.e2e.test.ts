@@ -1,22 +1,23 @@
 /**
  * The editor check: what a user sees in n8n's editor once the package is installed.
  *
- * Starts the same setup as `npm run dev` (scripts/dev/setup.js: sandbox, package packed and
+ * Starts the same setup as `npm run dev` (tools/dev/setup.js: sandbox, package packed and
  * installed as users get it, sandbox credential, example workflows, owner account) in a
  * throwaway user folder, then drives Debian's chromium with playwright-core:
  *  - signs in with the owner account;
- *  - creates a workflow and adds "WeCom Mass Send" through the node creator;
+ *  - creates a workflow and finds the "WeCom" node in the node creator by its alias 企业微信;
  *  - reads the Resource dropdown and, for every resource, the Operation dropdown from the DOM;
  *  - opens the imported welcome flow and reads the WeCom Trigger's Production URL.
  * Screenshots go to artifacts/screenshots/ (EDITOR_E2E_DOCS_SHOT=1 also refreshes docs/editor.png).
  *
- * Needs /usr/bin/chromium (scripts/ci/install-chromium.sh) and `npm run build`.
+ * Needs /usr/bin/chromium (tools/ci/install-chromium.sh) and `npm run build`.
  * Lines: EDITOR_E2E_LINES=1 (default), 2, or 1,2.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { startDev, type DevSetup } from '../../scripts/dev/setup';
+import { RESOURCES } from '../../nodes/WeComMassSend/actions/resources';
+import { startDev, type DevSetup } from '../../tools/dev/setup';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const LINES = (process.env.EDITOR_E2E_LINES ?? '1').split(',').map((l) => l.trim()) as Array<'1' | '2'>;
@@ -39,14 +40,10 @@ const CHROMIUM_ARGS = [
 	'--disable-sync',
 ];
 
-/** What the node must offer: resource label → its operation labels (from the node's description). */
-const EXPECTED: Record<string, string[]> = {
-	'Mass Message': ['Create', 'Remind', 'Cancel', 'Get Many', 'Get Member Tasks', 'Get Send Results', 'Get Report'],
-	'Welcome Message': ['Send'],
-	'Group Welcome Template': ['Create', 'Update', 'Get', 'Delete'],
-	Media: ['Upload', 'Upload Image'],
-	'API Call': ['Call'],
-};
+/** What the node must offer: resource label → its operation labels, from the operation registry. */
+const EXPECTED: Record<string, string[]> = Object.fromEntries(
+	RESOURCES.map((resource) => [resource.name, resource.operations.map((operation) => operation.name)]),
+);
 /**
  * n8n itself appends this option to `resource` and `operation` of every node whose credential can
  * authenticate an HTTP Request (LoadNodesAndCredentials.injectCustomApiCallOptions): it opens an
@@ -127,7 +124,7 @@ describe.each(LINES)('n8n editor, line %s', (line) => {
 
 	beforeAll(async () => {
 		if (!fs.existsSync(CHROMIUM)) {
-			throw new Error(`${CHROMIUM} is missing: run scripts/ci/install-chromium.sh (Debian's chromium; playwright's own browser downloads are not used)`);
+			throw new Error(`${CHROMIUM} is missing: run tools/ci/install-chromium.sh (Debian's chromium; playwright's own browser downloads are not used)`);
 		}
 		userFolder = mkTmp(`editor-e2e-${line}-`);
 		browserProfile = mkTmp(`editor-e2e-chromium-${line}-`);
@@ -169,13 +166,13 @@ describe.each(LINES)('n8n editor, line %s', (line) => {
 		await shot(page, `line${line}-signed-in.png`);
 	}, STEP_TIMEOUT);
 
-	test('adds "WeCom Mass Send" to a new workflow through the node creator', async () => {
+	test('finds "WeCom" by its alias 企业微信 in the node creator and adds it to a new workflow', async () => {
 		await page.goto(`${dev!.editorUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
 		await byTestId(page, 'canvas-plus-button').click();
 		const search = byTestId(page, 'node-creator-search-bar');
-		await search.fill('WeCom Mass Send');
+		await search.fill('企业微信');
 		const creator = byTestId(page, 'node-creator');
-		await creator.locator('[data-test-id="node-creator-item-name"]', { hasText: /^WeCom Mass Send$/ }).click();
+		await creator.locator('[data-test-id="node-creator-item-name"]', { hasText: /^WeCom$/ }).click();
 		// The node's actions, grouped by resource (n8n derives them from the operations' `action`).
 		const action = creator.locator('[data-test-id="node-creator-item-name"]', { hasText: 'Create a mass message' });
 		await action.waitFor({ state: 'visible' });
@@ -188,10 +185,10 @@ describe.each(LINES)('n8n editor, line %s', (line) => {
 		await ndv.waitFor({ state: 'visible' });
 		await byTestId(page, 'parameter-input-resource').waitFor({ state: 'visible' });
 		// n8n puts a Manual Trigger in front of an action added to an empty workflow.
-		await expect(byTestId(page, 'node-version').textContent()).resolves.toContain('WeCom Mass Send');
+		await expect(byTestId(page, 'node-version').textContent()).resolves.toContain('WeCom');
 	}, STEP_TIMEOUT);
 
-	test('the Resource dropdown lists Mass Message, Welcome Message, Group Welcome Template, Media and API Call', async () => {
+	test('the Resource dropdown lists every registered resource', async () => {
 		const labels = await readOptions(page, 'resource');
 		log(`resources: ${labels.join(' | ')}`);
 		await shot(page, `line${line}-resource-dropdown.png`);

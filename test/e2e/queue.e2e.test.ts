@@ -1,12 +1,12 @@
 /**
- * The package in n8n's queue mode, as teams run it (scripts/n8n/topology.js): Redis, Postgres,
+ * The package in n8n's queue mode, as teams run it (tools/n8n/topology.js): Redis, Postgres,
  * n8n main (EXECUTIONS_MODE=queue), one webhook processor and two workers, each process with the
  * package installed from its npm tarball, on both n8n lines with their default settings. Callbacks
  * go to the webhook processor; the workers run the executions against the in-process WeCom sandbox.
- *   - 1,000 callbacks, 50 concurrent: 1,000 × 200, one S7 per code, workers ran every execution;
+ *   - 1,000 callbacks, 50 concurrent: 1,000 × 200, one send_welcome_msg per code, workers ran every execution;
  *   - the campaign example (create → remind → report) on a worker = the same in one process;
  *   - one access token for every process (n8n persists it in the credential);
- *   - the same event to the webhook processor and to main: one S7, with Remove Duplicates;
+ *   - the same event to the webhook processor and to main: one send_welcome_msg, with Remove Duplicates;
  *   - Redis killed for 6 s and restarted empty while callbacks arrive: nothing answered and lost.
  * Timings are printed and written to artifacts/queue-e2e.json, never asserted.
  *   npm run build && npx jest -c jest.e2e.config.js test/e2e/queue    (N8N_E2E_LINES=1 or 2)
@@ -15,10 +15,10 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { startSandbox, type RecordedCall, type Sandbox } from '../../sandbox';
-import { ensureN8n } from '../../scripts/n8n/install';
-import { assertBuilt } from '../../scripts/n8n/package';
-import { QueueTopology } from '../../scripts/n8n/topology';
+import { startSandbox, type RecordedCall, type Sandbox } from '../../tools/sandbox';
+import { ensureN8n } from '../../tools/n8n/install';
+import { assertBuilt } from '../../tools/n8n/package';
+import { QueueTopology } from '../../tools/n8n/topology';
 import { percentiles, pollUntil, request, runPool, sleep, type Answer } from './reliability/http';
 import { CREDENTIAL, campaignExample, campaignOnWebhook, dedupedWelcomeWorkflow, welcomeWorkflow } from './queue/workflows';
 import { BURST_EVENTS, BURST_SENDERS, burstPaceLabel, waitForTurn } from './support/burst';
@@ -116,7 +116,7 @@ describe.each(LINES)('queue mode on n8n line %s (main + webhook processor + 2 wo
 		writeArtifact();
 	}, 120_000);
 
-	test(`${LOAD_EVENTS} callbacks, ${LOAD_CONCURRENCY} concurrent${burstPaceLabel()}, to the webhook processor: ${LOAD_EVENTS} × 200, one S7 per code, every execution run by a worker`, async () => {
+	test(`${LOAD_EVENTS} callbacks, ${LOAD_CONCURRENCY} concurrent${burstPaceLabel()}, to the webhook processor: ${LOAD_EVENTS} × 200, one send_welcome_msg per code, every execution run by a worker`, async () => {
 		const url = urlOn(topo.webhook.baseUrl, hooks.welcome);
 		const records: Array<{ code: string; answer: Answer }> = new Array(LOAD_EVENTS);
 		const t0 = Date.now();
@@ -209,7 +209,7 @@ describe.each(LINES)('queue mode on n8n line %s (main + webhook processor + 2 wo
 		expect([...used].every((t) => tokens.includes(t))).toBe(true);
 	});
 
-	test(`re-delivery, WeCom's callback path routed to one process (the supported setup): ${REDELIVERED_EVENTS} events each posted twice to the webhook processor → one run and one S7 per event`, async () => {
+	test(`re-delivery, WeCom's callback path routed to one process (the supported setup): ${REDELIVERED_EVENTS} events each posted twice to the webhook processor → one run and one send_welcome_msg per event`, async () => {
 		const url = urlOn(topo.webhook.baseUrl, hooks.welcome);
 		const before = (await topo.executions(ids.welcome)).length;
 		const codes: string[] = [];
@@ -228,7 +228,7 @@ describe.each(LINES)('queue mode on n8n line %s (main + webhook processor + 2 wo
 		expect(rows.length - before).toBe(REDELIVERED_EVENTS);
 	}, 3 * 60 * 1000);
 
-	test(`re-delivery across processes: ${REDELIVERED_EVENTS} events, each posted to the webhook processor and then to main, one event at a time → one S7 per event (Remove Duplicates on the event key)`, async () => {
+	test(`re-delivery across processes: ${REDELIVERED_EVENTS} events, each posted to the webhook processor and then to main, one event at a time → one send_welcome_msg per event (Remove Duplicates on the event key)`, async () => {
 		const before = (await topo.executions(ids.deduped)).length;
 		const results: Array<{ code: string; first: number; second: number }> = [];
 		// One event at a time: n8n keeps a node's seen keys in one database row that each run reads

@@ -14,10 +14,10 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { startSandbox, type FaultRule, type RecordedCall, type Sandbox } from '../../sandbox';
-import { ensureN8n } from '../../scripts/n8n/install';
-import { N8nInstance } from '../../scripts/n8n/instance';
-import { assertBuilt, packAndInstall } from '../../scripts/n8n/package';
+import { startSandbox, type FaultRule, type RecordedCall, type Sandbox } from '../../tools/sandbox';
+import { ensureN8n } from '../../tools/n8n/install';
+import { N8nInstance } from '../../tools/n8n/instance';
+import { assertBuilt, packAndInstall } from '../../tools/n8n/package';
 import { hostileCases } from './reliability/hostile';
 import { percentiles, pollUntil, request, runPool, sleep, type Answer } from './reliability/http';
 import { findSecrets } from './reliability/secrets';
@@ -56,9 +56,9 @@ function secretsForRun() {
 
 const callBody = (call: RecordedCall) => (call.body ?? {}) as Record<string, unknown>;
 
-const S6 = 'get_groupmsg_send_result';
-const S1 = 'add_msg_template';
-/** Seeded results per read step: three pages of S6 (1,000 per page). */
+const SEND_RESULTS = 'get_groupmsg_send_result';
+const CREATE = 'add_msg_template';
+/** Seeded results per read step: three pages of get_groupmsg_send_result (1,000 per page). */
 const RESULTS_TOTAL = 2500;
 const PAGES = 3;
 
@@ -67,28 +67,28 @@ const PAGES = 3;
  * `n8n execute` (every CLI run boots n8n, 5–30 s here), the reads first. Each read step has its
  * own seeded message, so every sandbox call is attributed to its step by msgid. Fault rules are
  * consumed in step order: a rule sees only the calls earlier rules let through, so its `skip` is
- * the number of fault-free S6 calls before its fault (3 pages per read step).
+ * the number of fault-free get_groupmsg_send_result calls before its fault (3 pages per read step).
  */
 interface ReadScenario {
 	key: string;
 	title: string;
 	fault: FaultRule;
-	/** Fault-free S6 calls of this step before its fault (1 = the fault hits the 2nd page). */
+	/** Fault-free get_groupmsg_send_result calls of this step before its fault (1 = the fault hits the 2nd page). */
 	faultAfter?: number;
 }
 
 const READS: ReadScenario[] = [
-	{ key: 'busy', title: 'errcode -1 (system busy) twice', fault: { api: S6, kind: 'errcode', errcode: -1, times: 2 } },
-	{ key: 'concurrency', title: 'errcode 45033 (concurrency limit)', fault: { api: S6, kind: 'errcode', errcode: 45033, times: 1 } },
-	{ key: 'http500', title: 'HTTP 500 twice', fault: { api: S6, kind: 'http500', times: 2 } },
-	{ key: 'reset', title: 'connection reset', fault: { api: S6, kind: 'reset', times: 1 } },
-	{ key: 'expire', title: 'access token expires mid-pagination (2nd page, 42001)', fault: { api: S6, kind: 'expireToken', times: 1 }, faultAfter: 1 },
+	{ key: 'busy', title: 'errcode -1 (system busy) twice', fault: { api: SEND_RESULTS, kind: 'errcode', errcode: -1, times: 2 } },
+	{ key: 'concurrency', title: 'errcode 45033 (concurrency limit)', fault: { api: SEND_RESULTS, kind: 'errcode', errcode: 45033, times: 1 } },
+	{ key: 'http500', title: 'HTTP 500 twice', fault: { api: SEND_RESULTS, kind: 'http500', times: 2 } },
+	{ key: 'reset', title: 'connection reset', fault: { api: SEND_RESULTS, kind: 'reset', times: 1 } },
+	{ key: 'expire', title: 'access token expires mid-pagination (2nd page, 42001)', fault: { api: SEND_RESULTS, kind: 'expireToken', times: 1 }, faultAfter: 1 },
 	// Last, so a timeout gone wrong cannot shift the others' faults. Costs ~21 s.
-	{ key: 'slow', title: `first answer slower than the node's 20 s request timeout (${SLOW_FAULT_MS / 1000} s)`, fault: { api: S6, kind: 'slow', delayMs: SLOW_FAULT_MS, times: 1 } },
+	{ key: 'slow', title: `first answer slower than the node's 20 s request timeout (${SLOW_FAULT_MS / 1000} s)`, fault: { api: SEND_RESULTS, kind: 'slow', delayMs: SLOW_FAULT_MS, times: 1 } },
 ];
 
 /**
- * Errors that must stay errors, readable, and creates (S1) that must never be repeated; they
+ * Errors that must stay errors, readable, and creates (add_msg_template) that must never be repeated; they
  * follow the reads in the same chain. These steps continue on error (the package then outputs the
  * error as an item) except the last, which fails the execution for real. Creates are told apart
  * by their text.
@@ -96,7 +96,7 @@ const READS: ReadScenario[] = [
 interface ErrorScenario {
 	key: string;
 	title: string;
-	api: typeof S1 | typeof S6;
+	api: typeof CREATE | typeof SEND_RESULTS;
 	fault: FaultRule;
 	continueOnError: boolean;
 	expect: 'error' | 'created';
@@ -106,53 +106,53 @@ interface ErrorScenario {
 const ERRORS: ErrorScenario[] = [
 	{
 		key: 'freq',
-		title: 'S6 read, errcode 45009 (frequency limit: not retried by design)',
-		api: S6,
-		fault: { api: S6, kind: 'errcode', errcode: 45009, times: 1 },
+		title: 'get_groupmsg_send_result read, errcode 45009 (frequency limit: not retried by design)',
+		api: SEND_RESULTS,
+		fault: { api: SEND_RESULTS, kind: 'errcode', errcode: 45009, times: 1 },
 		continueOnError: true,
 		expect: 'error',
-		errorMatches: [/\[45009\]/, /S6 get_groupmsg_send_result/],
+		errorMatches: [/\[45009\]/, /get_groupmsg_send_result/],
 	},
 	{
 		key: 'cbusy',
-		title: 'S1 create, errcode -1 (may have been done: not repeated)',
-		api: S1,
-		fault: { api: S1, kind: 'errcode', errcode: -1, times: 1 },
+		title: 'add_msg_template create, errcode -1 (may have been done: not repeated)',
+		api: CREATE,
+		fault: { api: CREATE, kind: 'errcode', errcode: -1, times: 1 },
 		continueOnError: true,
 		expect: 'error',
-		errorMatches: [/\[-1\]/, /S1 add_msg_template/],
+		errorMatches: [/\[-1\]/, /add_msg_template/],
 	},
 	{
 		key: 'creset',
-		title: 'S1 create, connection reset (may have been done: not repeated)',
-		api: S1,
-		fault: { api: S1, kind: 'reset', times: 1 },
+		title: 'add_msg_template create, connection reset (may have been done: not repeated)',
+		api: CREATE,
+		fault: { api: CREATE, kind: 'reset', times: 1 },
 		continueOnError: true,
 		expect: 'error',
-		errorMatches: [/S1 add_msg_template/, /ECONNRESET|reset|hang up/i],
+		errorMatches: [/add_msg_template/, /ECONNRESET|reset|hang up/i],
 	},
 	{
 		key: 'cexpire',
-		title: 'S1 create, access token expired (42001: WeCom did nothing, repeated once with a new token)',
-		api: S1,
-		fault: { api: S1, kind: 'expireToken', times: 1 },
+		title: 'add_msg_template create, access token expired (42001: WeCom did nothing, repeated once with a new token)',
+		api: CREATE,
+		fault: { api: CREATE, kind: 'expireToken', times: 1 },
 		continueOnError: false,
 		expect: 'created',
 		errorMatches: [],
 	},
 	{
 		key: 'c500',
-		title: 'S1 create, HTTP 500 (may have been done: not repeated; fails the execution)',
-		api: S1,
-		// The expired-token step's repeat is the one S1 call this rule lets through first.
-		fault: { api: S1, kind: 'http500', times: 1, skip: 1 },
+		title: 'add_msg_template create, HTTP 500 (may have been done: not repeated; fails the execution)',
+		api: CREATE,
+		// The expired-token step's repeat is the one add_msg_template call this rule lets through first.
+		fault: { api: CREATE, kind: 'http500', times: 1, skip: 1 },
 		continueOnError: false,
 		expect: 'error',
-		errorMatches: [/S1 add_msg_template/, /HTTP 500/],
+		errorMatches: [/add_msg_template/, /HTTP 500/],
 	},
 ];
 
-const stepName = (e: ErrorScenario) => `${e.api === S1 ? 'create' : 'read'} ${e.key}`;
+const stepName = (e: ErrorScenario) => `${e.api === CREATE ? 'create' : 'read'} ${e.key}`;
 
 /**
  * All rules of the chain, in step order. A rule sees only the calls that earlier rules let
@@ -160,7 +160,7 @@ const stepName = (e: ErrorScenario) => `${e.api === S1 ? 'create' : 'read'} ${e.
  */
 function faultRules(): FaultRule[] {
 	const reads = READS.map((r, i) => ({ ...r.fault, skip: PAGES * i + (r.faultAfter ?? 0) }));
-	const errors = ERRORS.map((e) => (e.api === S6 ? { ...e.fault, skip: PAGES * READS.length } : e.fault));
+	const errors = ERRORS.map((e) => (e.api === SEND_RESULTS ? { ...e.fault, skip: PAGES * READS.length } : e.fault));
 	return [...reads, ...errors];
 }
 
@@ -247,7 +247,7 @@ describe.each(LINES)('reliability on n8n line %s', (line) => {
 			welcomeWorkflow(ids.welcome, webhookId),
 			chainWorkflow(ids.faults, [
 				...READS.map((r) => ({ name: `read ${r.key}`, parameters: read(r.key) })),
-				...ERRORS.map((e) => ({ name: stepName(e), parameters: e.api === S1 ? create(e.key) : read(e.key), continueOnError: e.continueOnError })),
+				...ERRORS.map((e) => ({ name: stepName(e), parameters: e.api === CREATE ? create(e.key) : read(e.key), continueOnError: e.continueOnError })),
 			]),
 		].map((wf) => ({ active: false, ...wf }));
 		// One import for all workflows: every CLI command boots n8n (~5 s).
@@ -307,9 +307,9 @@ describe.each(LINES)('reliability on n8n line %s', (line) => {
 			expect(Object.keys(chain.run.data.resultData.runData).sort()).toEqual(['Manual', ...READS.map((r) => `read ${r.key}`), ...ERRORS.map(stepName)].sort());
 		});
 
-		test.each(READS.map((r) => [r.title, r] as const))('read (S6 Get Send Results, Return All, 3 pages): %s — completes with the seeded data', (_title, scenario) => {
+		test.each(READS.map((r) => [r.title, r] as const))('read (get_groupmsg_send_result Get Send Results, Return All, 3 pages): %s — completes with the seeded data', (_title, scenario) => {
 			const msgid = msgidOf(scenario.key);
-			const calls = chain.calls.filter((c) => c.path.endsWith(S6) && callBody(c).msgid === msgid);
+			const calls = chain.calls.filter((c) => c.path.endsWith(SEND_RESULTS) && callBody(c).msgid === msgid);
 			const { items, error } = stepOutcome(chain.run, `read ${scenario.key}`);
 			(lineReport.faults as unknown[]).push({ scenario: `read: ${scenario.title}`, items: items.length, error: error?.message, calls: calls.map(callLabel) });
 			// The fault hit this step, as often as planned.
@@ -334,15 +334,15 @@ describe.each(LINES)('reliability on n8n line %s', (line) => {
 		test.each(ERRORS.map((e) => [e.title, e] as const))('%s', (_title, scenario) => {
 			const step = stepName(scenario);
 			const calls = chain.calls.filter((c) =>
-				scenario.api === S1
-					? c.path.endsWith(S1) && (callBody(c).text as { content?: string } | undefined)?.content === createText(scenario.key)
-					: c.path.endsWith(S6) && callBody(c).msgid === msgidOf(scenario.key),
+				scenario.api === CREATE
+					? c.path.endsWith(CREATE) && (callBody(c).text as { content?: string } | undefined)?.content === createText(scenario.key)
+					: c.path.endsWith(SEND_RESULTS) && callBody(c).msgid === msgidOf(scenario.key),
 			);
 			const { ran, items, error } = stepOutcome(chain.run, step);
 			(lineReport.faults as unknown[]).push({ scenario: scenario.title, items, error: error?.message, calls: calls.map(callLabel) });
 			expect(ran).toBe(true);
 			expect(calls.filter((c) => c.fault === scenario.fault.kind)).toHaveLength(1);
-			if (scenario.api === S1) {
+			if (scenario.api === CREATE) {
 				if (scenario.expect === 'created') {
 					// 42001 means WeCom did nothing: one repeat with a new token, one task.
 					expect(calls).toHaveLength(2);
@@ -364,7 +364,7 @@ describe.each(LINES)('reliability on n8n line %s', (line) => {
 				for (const pattern of scenario.errorMatches) expect(message).toMatch(pattern);
 				if (scenario.continueOnError) {
 					expect(items).toHaveLength(1);
-					expect(items[0].api).toBe(scenario.api === S1 ? 'S1 add_msg_template' : 'S6 get_groupmsg_send_result');
+					expect(items[0].api).toBe(scenario.api === CREATE ? 'add_msg_template' : 'get_groupmsg_send_result');
 					if (scenario.fault.kind === 'errcode') expect(items[0].errcode).toBe(scenario.fault.errcode);
 				}
 			}
@@ -458,7 +458,7 @@ describe.each(LINES)('reliability on n8n line %s', (line) => {
 			expect(executions.filter((e) => e.status !== 'success').map((e) => `${e.id}: ${e.status}`)).toEqual([]);
 		}, 8 * 60 * 1000);
 
-		test(`WeCom re-deliveries: ${REDELIVERED_EVENTS} events each sent twice give ${REDELIVERED_EVENTS} S7 calls and no second run`, async () => {
+		test(`WeCom re-deliveries: ${REDELIVERED_EVENTS} events each sent twice give ${REDELIVERED_EVENTS} send_welcome_msg calls and no second run`, async () => {
 			const before = (await welcomeExecutions()).length;
 			const modes = ['same body, concurrently', 'same body, one after the other', 're-encrypted, concurrently', 're-encrypted, one after the other'];
 			const answers: Answer[] = [];

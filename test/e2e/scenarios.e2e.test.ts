@@ -9,10 +9,10 @@
  * database, then `n8n start` for the welcome flow (webhook) and the credential test (REST API).
  * Wall times are printed as `[e2e line N] <part>: <s> s`.
  */
-import { N8nInstance } from '../../scripts/n8n/instance';
-import { assertBuilt, packAndInstall } from '../../scripts/n8n/package';
-import { ensureN8n } from '../../scripts/n8n/install';
-import { startSandbox, type RecordedCall, type Sandbox } from '../../sandbox';
+import { N8nInstance } from '../../tools/n8n/instance';
+import { assertBuilt, packAndInstall } from '../../tools/n8n/package';
+import { ensureN8n } from '../../tools/n8n/install';
+import { startSandbox, type RecordedCall, type Sandbox } from '../../tools/sandbox';
 import {
 	LINES,
 	PKG,
@@ -76,7 +76,7 @@ const badTextWorkflow = {
 	settings: { executionOrder: 'v1' },
 };
 
-/** Manual Trigger → Create → Remind, where the sandbox answers Remind (S2) with 48002. */
+/** Manual Trigger → Create → Remind, where the sandbox answers Remind (remind_groupmsg_send) with 48002. */
 const remindErrorWorkflow = {
 	id: 'wecomE2eRemind01',
 	name: 'e2e: WeCom error on remind',
@@ -194,7 +194,7 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 	});
 
 	test(
-		'campaign flow (n8n execute): S1 → S2 → S5 → report (S5 + S6) in order, report items in the run data',
+		'campaign flow (n8n execute): add_msg_template → remind_groupmsg_send → get_groupmsg_task → report (get_groupmsg_task + get_groupmsg_send_result) in order, report items in the run data',
 		async () => {
 			const mark = lastSeq();
 			const res = await timed(times, line, 'scenario 2: weekly campaign (execute)', () => execute(campaign.id));
@@ -272,7 +272,7 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 				link: { title: '新品手册', url: 'https://example.com/catalog', desc: '点击查看本季新品' },
 				notify: 0,
 			});
-			// S10 is a POST with a JSON body, not a GET with a query parameter.
+			// group_welcome_template/get is a POST with a JSON body, not a GET with a query parameter.
 			expect(calls[1].body).toEqual({ template_id: templateId });
 			expect(calls[1].query.template_id).toBeUndefined();
 			expect(calls[2].body).toMatchObject({ template_id: templateId, text: { content: '欢迎 %NICKNAME% 加入本群，有问题随时问我们！' } });
@@ -335,7 +335,7 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 			}
 			expect(apiCallsSince(mark).filter((c) => c.path.endsWith('/add_msg_template'))).toEqual([]);
 
-			// A WeCom error: S2 answers 48002 (API not permitted).
+			// A WeCom error: remind_groupmsg_send answers 48002 (API not permitted).
 			sandbox.fault({ api: 'remind_groupmsg_send', kind: 'errcode', errcode: 48002 });
 			mark = lastSeq();
 			try {
@@ -378,7 +378,7 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 	);
 
 	test(
-		'welcome flow: URL check, encrypted callback answered 200, S7 with the right code and text, execution stored',
+		'welcome flow: URL check, encrypted callback answered 200, send_welcome_msg with the right code and text, execution stored',
 		async () => {
 			await ensureStarted();
 			const productionUrl = `${n8n.baseUrl}/webhook/${WELCOME_WEBHOOK_ID}/wecom`;
@@ -395,12 +395,12 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 			const t0 = Date.now();
 			const answered = await sandbox.emitCallback(productionUrl, event);
 			expect(answered.status).toBe(200);
-			const send = await poll('S7 send_welcome_msg at the sandbox', () => sandbox.welcomeSends.slice(sendsBefore).find((s) => s.code === event.WelcomeCode), {
+			const send = await poll('send_welcome_msg at the sandbox', () => sandbox.welcomeSends.slice(sendsBefore).find((s) => s.code === event.WelcomeCode), {
 				timeoutMs: 20000,
 			});
 			const callbackToS7 = send.at - t0;
-			times['scenario 1: callback → S7'] = callbackToS7;
-			console.log(`[e2e line ${line}] callback → S7: ${callbackToS7} ms (callback answered in ${answered.ms} ms)`);
+			times['scenario 1: callback → send_welcome_msg'] = callbackToS7;
+			console.log(`[e2e line ${line}] callback → send_welcome_msg: ${callbackToS7} ms (callback answered in ${answered.ms} ms)`);
 			expect(send.body).toEqual({ welcome_code: event.WelcomeCode, text: { content: '您好 %NICKNAME%，欢迎咨询！' } });
 			expect(sandbox.welcomeSends.slice(sendsBefore)).toHaveLength(1);
 

@@ -5,9 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { N8nInstance } from '../../scripts/n8n/instance';
-import { assertBuilt, packAndInstall, InstalledPackage } from '../../scripts/n8n/package';
-import { ensureN8n } from '../../scripts/n8n/install';
+import { N8nInstance } from '../../tools/n8n/instance';
+import { assertBuilt, packAndInstall, InstalledPackage } from '../../tools/n8n/package';
+import { ensureN8n } from '../../tools/n8n/install';
 
 const LINES = (process.env.N8N_E2E_LINES ?? '1,2').split(',').map((l) => l.trim()) as Array<'1' | '2'>;
 const PKG = 'n8n-nodes-wecom-masssend';

@@ -15,6 +15,8 @@ import type {
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
+import { USER_NAMED_API } from '../../nodes/WeComMassSend/actions/operation';
+import { findOperation, RESOURCES } from '../../nodes/WeComMassSend/actions/resources';
 import { WeComMassSend } from '../../nodes/WeComMassSend/WeComMassSend.node';
 import { TestCredentialsHelper } from './credentials';
 
@@ -50,7 +52,7 @@ export interface NodeOptions {
 	type?: string;
 }
 
-/** A WeCom Mass Send node as a saved workflow holds it. */
+/** A WeCom node as a saved workflow holds it. */
 export function massSendNode(parameters: IDataObject, options: NodeOptions = {}): INode {
 	return {
 		id: `node-${options.name ?? 'WeCom'}`,
@@ -172,7 +174,41 @@ function chain(nodes: INode[]): IConnections {
 	return connections;
 }
 
-/** Shorthand: one WeCom Mass Send node with these parameters over these input items. */
+interface ObservedCall {
+	method: string;
+	path: string;
+}
+
+let observedCalls: (() => readonly ObservedCall[]) | undefined;
+
+/** The sandbox's call log, so every run below can be checked against what its operation declares. */
+export function observeApiCalls(source: (() => readonly ObservedCall[]) | undefined): void {
+	observedCalls = source;
+}
+
+/**
+ * Every WeCom API an operation calls must be one it declares: the declaration decides its retry
+ * rule and its AI-agent opt-in, so an undeclared call would escape both. Checked on every run.
+ */
+function expectDeclaredCalls(parameters: IDataObject, calls: readonly ObservedCall[]): void {
+	const resource = String(parameters.resource ?? 'massMessage');
+	const operationValue = String(parameters.operation ?? RESOURCES.find((r) => r.value === resource)?.defaultOperation);
+	const operation = findOperation(resource, operationValue);
+	if (!operation || operation.calls === USER_NAMED_API) return;
+	const declared = new Set(operation.calls.map((api) => `${api.method} ${api.path}`));
+	for (const call of calls) {
+		const path = call.path.split('?')[0];
+		if (!path.startsWith('/cgi-bin/') || path.endsWith('/gettoken')) continue;
+		if (!declared.has(`${call.method} ${path}`)) {
+			throw new Error(`${resource} → ${operationValue} called ${call.method} ${path}, which its operation file does not declare in "calls"`);
+		}
+	}
+}
+
+/** Shorthand: one WeCom node with these parameters over these input items. */
 export async function runMassSend(parameters: IDataObject, input: IDataObject[] = [{}], options: NodeOptions = {}) {
-	return await runNodes([massSendNode(parameters, options)], input);
+	const before = observedCalls?.().length ?? 0;
+	const result = await runNodes([massSendNode(parameters, options)], input);
+	if (observedCalls) expectDeclaredCalls(parameters, observedCalls().slice(before));
+	return result;
 }

@@ -1,14 +1,18 @@
 /** One WeCom sandbox per test file, reset to its seed state and an empty token cache before each test. */
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { startSandbox, type Sandbox } from '../../tools/sandbox';
 import { clearTokenCache } from '../../nodes/shared/transport/token';
-import { useCredential } from './engine';
+import { observeApiCalls, useCredential } from './engine';
 
 export function useSandbox(): () => Sandbox {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
 		sandbox = await startSandbox();
+		observeApiCalls(() => sandbox.calls);
 	});
-	afterAll(async () => await sandbox.close());
+	afterAll(async () => {
+		observeApiCalls(undefined);
+		await sandbox.close();
+	});
 	beforeEach(() => {
 		sandbox.reset();
 		clearTokenCache();

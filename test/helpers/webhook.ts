@@ -3,10 +3,10 @@
  * WebhookContext, and a real node:http server on 127.0.0.1 whose req/res go into the context the way
  * n8n's webhook server hands them over (raw bytes in `req.rawBody`, `req.query` parsed).
  *
- * Also holds an encrypter written independently from the package's decrypt (node:crypto only), so
- * each checks the other, plus tools to build deliberately broken callbacks.
+ * Also builds callbacks with the WeCom-side encrypter of the sandbox (tools/sandbox/callback/crypto.ts,
+ * written independently from the package's decrypt, so each checks the other), plus tools to build
+ * deliberately broken callbacks.
  */
-import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -28,6 +28,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { forgetAllSecrets } from '../../nodes/WeComTrigger/callback/secrets';
 import { WeComTrigger } from '../../nodes/WeComTrigger/WeComTrigger.node';
+import { encryptMessage, randomNonce, signature } from '../../tools/sandbox/callback/crypto';
 import { TestCredentialsHelper } from './credentials';
 
 export const TRIGGER_TYPE = 'n8n-nodes-wecom-masssend.weComTrigger';
@@ -56,48 +57,17 @@ export const WECOM_SAMPLE = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Independent WeCom encrypter (WXBizMsgCrypt encrypt side) and fault builders
+// WeCom's side: the sandbox's encrypter (WXBizMsgCrypt encrypt side) under the names these tests
+// use, and fault builders
 // ---------------------------------------------------------------------------------------------
 
-export function keyOf(encodingAESKey: string): Buffer {
-	const key = Buffer.from(`${encodingAESKey}=`, 'base64');
-	if (key.length !== 32) throw new Error('test key must decode to 32 bytes');
-	return key;
-}
-
-/** 16 random ‖ uint32 BE length ‖ message ‖ receiveId, unpadded. `lengthField` overrides the length. */
-export function plaintextOf(
-	message: string | Buffer,
-	receiveId: string,
-	options: { lengthField?: number; random?: Buffer } = {},
-): Buffer {
-	const msg = Buffer.isBuffer(message) ? message : Buffer.from(message, 'utf8');
-	const length = Buffer.alloc(4);
-	length.writeUInt32BE(options.lengthField ?? msg.length, 0);
-	return Buffer.concat([options.random ?? randomBytes(16), length, msg, Buffer.from(receiveId, 'utf8')]);
-}
-
-/** PKCS#7 to 32-byte blocks, as WeCom does. */
-export function pad32(data: Buffer): Buffer {
-	const n = 32 - (data.length % 32);
-	return Buffer.concat([data, Buffer.alloc(n, n)]);
-}
-
-/** AES-256-CBC over already padded bytes (length must be a multiple of 16), base64 out. */
-export function aesRaw(encodingAESKey: string, padded: Buffer): string {
-	const key = keyOf(encodingAESKey);
-	const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
-	cipher.setAutoPadding(false);
-	return Buffer.concat([cipher.update(padded), cipher.final()]).toString('base64');
-}
-
-export function encryptWeCom(encodingAESKey: string, message: string, receiveId: string): string {
-	return aesRaw(encodingAESKey, pad32(plaintextOf(message, receiveId)));
-}
-
-export function signWeCom(token: string, timestamp: string, nonce: string, encrypted: string): string {
-	return createHash('sha1').update([token, timestamp, nonce, encrypted].sort().join('')).digest('hex');
-}
+export {
+	encryptPadded as aesRaw,
+	encryptMessage as encryptWeCom,
+	pad32,
+	plaintextOf,
+	signature as signWeCom,
+} from '../../tools/sandbox/callback/crypto';
 
 export function envelopeXml(encrypt: string, toUserName = TEST_CREDENTIAL.corpId, agentId?: string): string {
 	const agent = agentId === undefined ? '' : `<AgentID><![CDATA[${agentId}]]></AgentID>`;
@@ -139,8 +109,8 @@ export interface SignedQuery {
 
 export function signedQuery(encrypted: string, token = TEST_CREDENTIAL.callbackToken): SignedQuery {
 	const timestamp = String(Math.floor(Date.now() / 1000));
-	const nonce = String(randomBytes(4).readUInt32BE(0));
-	return { msg_signature: signWeCom(token, timestamp, nonce, encrypted), timestamp, nonce };
+	const nonce = randomNonce();
+	return { msg_signature: signature(token, timestamp, nonce, encrypted), timestamp, nonce };
 }
 
 /** A complete, valid POST callback for this inner XML. */
@@ -148,7 +118,7 @@ export function buildPost(
 	innerXml: string,
 	credential: { corpId: string; callbackToken: string; encodingAESKey: string } = TEST_CREDENTIAL,
 ): { query: SignedQuery; body: string; encrypt: string } {
-	const encrypt = encryptWeCom(credential.encodingAESKey, innerXml, credential.corpId);
+	const encrypt = encryptMessage(credential.encodingAESKey, innerXml, credential.corpId);
 	return { query: signedQuery(encrypt, credential.callbackToken), body: envelopeXml(encrypt, credential.corpId), encrypt };
 }
 
@@ -161,7 +131,7 @@ export function buildEcho(
 	plaintext: string,
 	credential: { corpId: string; callbackToken: string; encodingAESKey: string } = TEST_CREDENTIAL,
 ): SignedQuery {
-	const echostr = encryptWeCom(credential.encodingAESKey, plaintext, credential.corpId);
+	const echostr = encryptMessage(credential.encodingAESKey, plaintext, credential.corpId);
 	return { ...signedQuery(echostr, credential.callbackToken), echostr };
 }
 
@@ -238,6 +208,12 @@ export interface TriggerHarness {
 	readonly credentials: TestCredentialsHelper;
 	/** Every workflowData the node returned, i.e. every workflow n8n would have started. */
 	readonly started: IDataObject[][];
+	/**
+	 * How "n8n" answers a request whose webhook() returned workflowData: 200 once it stored the
+	 * execution, or an error status (n8n 2.x answers 500 when it could not store or queue it); after
+	 * `delayMs` (n8n busy storing). Change it to play n8n failing after the trigger handed an event over.
+	 */
+	readonly n8n: { status: number; delayMs: number };
 	request(
 		method: string,
 		query: Record<string, string> | string,
@@ -285,6 +261,7 @@ export async function startTriggerHarness(options: HarnessOptions = {}): Promise
 	const mode = options.mode ?? 'webhook';
 	const calls: WebhookCall[] = [];
 	const started: IDataObject[][] = [];
+	const n8n = { status: 200, delayMs: 0 };
 
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -356,10 +333,14 @@ export async function startTriggerHarness(options: HarnessOptions = {}): Promise
 				}
 				if (!res.writableEnded && call.thrown === undefined && call.result?.workflowData !== undefined && call.result.noWebhookResponse !== true) {
 					// n8n's part in `onReceived` mode once it has stored (2.x) or started (1.x) the execution:
-					// 200 with the body `responseData` names — none for 'noData'.
+					// 200 with the body `responseData` names — none for 'noData'; or the error it answers
+					// when storing the execution failed.
+					const { status, delayMs } = n8n;
+					if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 					call.answeredByN8n = true;
-					res.statusCode = 200;
-					res.end(description.responseData === 'noData' ? undefined : JSON.stringify({ message: 'Workflow was started' }));
+					res.statusCode = status;
+					if (status !== 200) res.end(JSON.stringify({ code: 0, message: 'There was a problem executing the workflow' }));
+					else res.end(description.responseData === 'noData' ? undefined : JSON.stringify({ message: 'Workflow was started' }));
 				}
 				if (!res.writableEnded) {
 					// n8n would answer a thrown error with 500 and its message; make any such gap loud.
@@ -415,6 +396,7 @@ export async function startTriggerHarness(options: HarnessOptions = {}): Promise
 		calls,
 		credentials: credentialsHelper,
 		started,
+		n8n,
 		request,
 		post: async (query, body) => await request('POST', query, body),
 		get: async (query) => await request('GET', query),

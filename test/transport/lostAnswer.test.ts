@@ -1,10 +1,10 @@
 import { createServer, type AddressInfo } from 'node:net';
 
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../tools/sandbox';
 import { tokenIdentityOf, tokenSourceOf } from '../../nodes/shared/transport/token';
 import { runMassSend, useCredential } from '../helpers/engine';
 import { useSandbox } from '../helpers/sandbox';
-import { pngItem } from '../media/fixtures';
+import { pngItem } from '../nodes/WeComMassSend/actions/media/fixtures';
 
 /**
  * The fault that matters for calls that change state: WeCom did the work, then the answer was
@@ -28,19 +28,19 @@ function expectMayHaveHappened(json: Record<string, unknown>, api: string) {
 	expect(String(json.description)).toMatch(/WeCom may have done it/);
 }
 
-test.each(LOST)('S2 remind: done by WeCom, %s: reminded once, not twice', async (_label, kind) => {
+test.each(LOST)('remind_groupmsg_send remind: done by WeCom, %s: reminded once, not twice', async (_label, kind) => {
 	const msgid = sandbox.seedMassMessage({ members: 1, resultsPerMember: 1 });
 	sandbox.fault({ api: 'remind_groupmsg_send', kind });
 	const result = await runMassSend({ resource: 'massMessage', operation: 'remind', msgId: msgid }, [{}], { continueOnFail: true });
 	const calls = sandbox.callsTo('remind_groupmsg_send');
 	expect(calls.map((call) => [call.fault, call.errcode])).toEqual([[kind, 0]]);
-	expectMayHaveHappened(result.json()[0], 'S2 remind_groupmsg_send');
+	expectMayHaveHappened(result.json()[0], 'remind_groupmsg_send');
 	// The next reminder still works: only one of the 3 daily reminders was spent.
 	const next = await runMassSend({ resource: 'massMessage', operation: 'remind', msgId: msgid });
 	expect(next.error).toBeUndefined();
 });
 
-test.each(LOST)('S11 delete: done by WeCom, %s: deleted once, no false "not found" from a repeat', async (_label, kind) => {
+test.each(LOST)('group_welcome_template/del delete: done by WeCom, %s: deleted once, no false "not found" from a repeat', async (_label, kind) => {
 	const created = await runMassSend({ resource: 'groupWelcomeTemplate', operation: 'create', text: 'Welcome %NICKNAME%!' });
 	const templateId = created.json()[0].template_id as string;
 	expect(sandbox.templates.has(templateId)).toBe(true);
@@ -48,7 +48,7 @@ test.each(LOST)('S11 delete: done by WeCom, %s: deleted once, no false "not foun
 	const result = await runMassSend({ resource: 'groupWelcomeTemplate', operation: 'delete', templateId }, [{}], { continueOnFail: true });
 	expect(sandbox.templates.has(templateId)).toBe(false);
 	expect(sandbox.callsTo('group_welcome_template/del').map((call) => [call.fault, call.errcode])).toEqual([[kind, 0]]);
-	expectMayHaveHappened(result.json()[0], 'S11 group_welcome_template/del');
+	expectMayHaveHappened(result.json()[0], 'group_welcome_template/del');
 	expect(result.json()[0].errcode).toBeUndefined();
 });
 
@@ -63,7 +63,7 @@ test('a request that provably never left (connection refused) is repeated even f
 	const closedPort = await freePort();
 	const baseUrl = `http://127.0.0.1:${closedPort}`;
 	const source = tokenSourceOf({ corpId: sandbox.config.corpId, secret: sandbox.config.secret, baseUrl });
-	// A fresh token stored for this identity, so no gettoken is needed and only S2 meets the closed port.
+	// A fresh token stored for this identity, so no gettoken is needed and only remind_groupmsg_send meets the closed port.
 	useCredential({
 		corpId: sandbox.config.corpId,
 		secret: sandbox.config.secret,
@@ -74,7 +74,7 @@ test('a request that provably never left (connection refused) is repeated even f
 	});
 	const result = await runMassSend({ resource: 'massMessage', operation: 'remind', msgId: 'msg-x' }, [{}], { continueOnFail: true });
 	const [item] = result.json();
-	expect(item.error).toBe('WeCom S2 remind_groupmsg_send: request failed (ECONNREFUSED) after 4 attempts');
+	expect(item.error).toBe('WeCom remind_groupmsg_send: request failed (ECONNREFUSED) after 4 attempts');
 	expect(item.mayHaveReachedWeCom).toBeUndefined();
 	expect(String(item.description)).toMatch(/never reached WeCom/);
 });

@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../tools/sandbox';
 import { runMassSend } from '../helpers/engine';
 import { useSandbox } from '../helpers/sandbox';
 
@@ -24,7 +24,7 @@ test.each([
 	['HTTP 500', { kind: 'http500' as const, times: 2 }],
 	['a dropped connection', { kind: 'reset' as const, times: 1 }],
 	['an answer lost after WeCom did the work', { kind: 'doneThenReset' as const, times: 1 }],
-])('a pure read (S5) survives %s', async (_label, fault) => {
+])('a pure read (get_groupmsg_task) survives %s', async (_label, fault) => {
 	const msgid = sandbox.seedMassMessage({ members: 3, resultsPerMember: 1 });
 	sandbox.fault({ api: 'get_groupmsg_task', ...fault });
 	const result = await memberTasks(msgid);
@@ -39,7 +39,7 @@ test.each([
 	['HTTP 500', { kind: 'http500' as const }],
 	['a dropped connection', { kind: 'reset' as const }],
 	['WeCom busy (-1)', { kind: 'errcode' as const, errcode: -1 }],
-])('remind (S2) is not repeated after %s, and the error says WeCom may have done it', async (_label, fault) => {
+])('remind (remind_groupmsg_send) is not repeated after %s, and the error says WeCom may have done it', async (_label, fault) => {
 	const msgid = sandbox.seedMassMessage({ members: 1, resultsPerMember: 1 });
 	sandbox.fault({ api: 'remind_groupmsg_send', times: 5, ...fault });
 	const result = await remind(msgid, true);
@@ -47,13 +47,13 @@ test.each([
 	const [item] = result.json();
 	expect(item.mayHaveReachedWeCom).toBe(true);
 	expect(item.description).toMatch(/WeCom may have done it/);
-	expect(item.api).toBe('S2 remind_groupmsg_send');
+	expect(item.api).toBe('remind_groupmsg_send');
 });
 
 test('a persistent failure of a read ends after 3 retries with a readable error', async () => {
 	sandbox.fault({ api: 'get_groupmsg_task', kind: 'http500', times: 100 });
 	const result = await memberTasks('msg-x');
-	expect(result.error?.message).toBe('WeCom S5 get_groupmsg_task: request failed (HTTP 500) after 4 attempts');
+	expect(result.error?.message).toBe('WeCom get_groupmsg_task: request failed (HTTP 500) after 4 attempts');
 	expect(result.error?.context?.mayHaveReachedWeCom).toBeUndefined();
 	expect(sandbox.callsTo('get_groupmsg_task')).toHaveLength(4);
 });
@@ -64,6 +64,6 @@ test('a frequency limit (45009) is not hammered: one call, the fix in the error'
 		continueOnFail: true,
 	});
 	expect(sandbox.callsTo('get_groupmsg_task')).toHaveLength(1);
-	expect(result.json()[0]).toMatchObject({ errcode: 45009, api: 'S5 get_groupmsg_task' });
+	expect(result.json()[0]).toMatchObject({ errcode: 45009, api: 'get_groupmsg_task' });
 	expect(String(result.json()[0].description)).toMatch(/10,000 calls per minute/);
 });

@@ -9,8 +9,8 @@ const lost = (failure: Partial<TransportFailure>): AttemptOutcome => ({
 });
 const answer = (errcode: number): AttemptOutcome => ({ answered: true, response: { errcode, errmsg: '' } });
 const step = (outcome: AttemptOutcome, more: Partial<DecisionInput> = {}) => ({
-	read: nextStep({ policy: 'safe', outcome, repeats: 0, tokenRefreshed: false, ...more }),
-	write: nextStep({ policy: 'once', outcome, repeats: 0, tokenRefreshed: false, ...more }),
+	read: nextStep({ changesData: false, outcome, repeats: 0, tokenRefreshed: false, ...more }),
+	write: nextStep({ changesData: true, outcome, repeats: 0, tokenRefreshed: false, ...more }),
 });
 
 test.each([

@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { startSandbox, type Sandbox } from '../../tools/sandbox';
 import { clearTokenCache } from '../../nodes/shared/transport/token';
 import { CREDENTIAL_ID, credentialsHelper, runMassSend, useCredential } from '../helpers/engine';
 import { useSandbox } from '../helpers/sandbox';
@@ -106,7 +106,7 @@ test('neither the secret nor any access token appears in outputs or errors', asy
 	sandbox.fault({ api: 'remind_groupmsg_send', kind: 'http500', times: 10 });
 	const http = await runMassSend({ resource: 'massMessage', operation: 'remind', msgId: msgid }, [{}], { continueOnFail: true });
 	expect(sandbox.callsTo('remind_groupmsg_send').map((call) => call.fault ?? null)).toEqual([null, 'errcode', null, 'http500']);
-	expect(http.json()[0]).toMatchObject({ api: 'S2 remind_groupmsg_send', httpStatus: 500, error: expect.stringMatching(/HTTP 500/) });
+	expect(http.json()[0]).toMatchObject({ api: 'remind_groupmsg_send', httpStatus: 500, error: expect.stringMatching(/HTTP 500/) });
 	expect(failed.error?.message).toMatch(/\[40058\] invalid parameter: msgid/);
 	const everything = JSON.stringify([failed.run, ok.run, http.run, String(failed.error?.stack)]);
 	for (const secret of [sandbox.config.secret, ...sandbox.issuedTokens()]) {

@@ -8,8 +8,9 @@ import { HookContext } from 'n8n-core';
 import { resetDedupeStores } from '../../nodes/WeComTrigger/callback/dedupe';
 import { resetSetupWarnings, WARNING_INTERVAL_MS } from '../../nodes/WeComTrigger/callback/diagnostics';
 import { EVENT_OPTIONS } from '../../nodes/WeComTrigger/callback/catalog';
-import { buildCallback, buildEcho } from '../../sandbox/callback/emitter';
+import { buildCallback, buildEcho } from '../../tools/sandbox/callback/emitter';
 import {
+	ACQUISITION_EVENTS,
 	chatEvent,
 	contactEvent,
 	EVERY_EVENT,
@@ -18,7 +19,7 @@ import {
 	type ChatChangeType,
 	type ContactChangeType,
 	type TagChangeType,
-} from '../../sandbox/callback/events';
+} from '../../tools/sandbox/callback/events';
 import {
 	encryptWeCom,
 	signWeCom,
@@ -77,7 +78,8 @@ describe('every family, every ChangeType', () => {
 	afterAll(async () => await h.close());
 
 	test('the Events parameter names all 14 events WeCom sends to the 客户联系 URL', () => {
-		expect(NAMED_EVENTS).toHaveLength(EVERY_EVENT.length);
+		// Plus the 获客助手 family, tested in acquisitionFamily.test.ts.
+		expect(NAMED_EVENTS).toHaveLength(EVERY_EVENT.length + ACQUISITION_EVENTS.length);
 		// Values saved before the group and tag families existed keep their meaning.
 		for (const saved of ['add_external_contact', 'edit_external_contact', 'add_half_external_contact', 'del_external_contact', 'del_follow_user', 'transfer_fail']) {
 			expect(NAMED_EVENTS).toContain(saved);
@@ -102,7 +104,9 @@ describe('every family, every ChangeType', () => {
 			expect(typeof receivedAt).toBe('string');
 			if (WITH_WELCOME_CODE.has(changeType) && event === 'change_external_contact') {
 				expect(item.WelcomeCode).toBe(`WC-${changeType}`);
-				expect(Date.parse(welcomeCodeExpiresAt as string) - Date.parse(receivedAt as string)).toBe(20_000);
+				// The code's 20 s run from the earlier of CreateTime and receipt.
+				const issuedAt = Math.min((sent.CreateTime as number) * 1000, Date.parse(receivedAt as string));
+				expect(Date.parse(welcomeCodeExpiresAt as string) - issuedAt).toBe(20_000);
 			} else {
 				expect(welcomeCodeExpiresAt).toBeUndefined();
 			}
@@ -416,7 +420,8 @@ describe('setup diagnostics: rate-limited warnings that name the check and hold 
 			await b.post(built.query, built.body);
 			expect(warnings).toHaveLength(2);
 			expect((await a.post('', 'junk')).status).toBe(400);
-			expect((await a.post({ msg_signature: 'x', timestamp: '1', nonce: '2' }, '<xml><Encrypt>QUJD</Encrypt></xml>')).status).toBe(401);
+			expect((await a.post({ msg_signature: 'x', timestamp: '1', nonce: '2' }, '<xml><Encrypt>QUJD</Encrypt></xml>')).status).toBe(400);
+			expect((await a.post({ msg_signature: 'f'.repeat(40), timestamp: '1', nonce: '2' }, '<xml><Encrypt>QUJD</Encrypt></xml>')).status).toBe(401);
 			expect(warnings).toHaveLength(2);
 		} finally {
 			await a.close();

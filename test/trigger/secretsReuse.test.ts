@@ -4,8 +4,8 @@
  * letting kept secrets decide against the credential as it is now.
  */
 import { SECRETS_REUSE_MS } from '../../nodes/WeComTrigger/callback/secrets';
-import { buildCallback, buildEcho } from '../../sandbox/callback/emitter';
-import { contactEvent } from '../../sandbox/callback/events';
+import { buildCallback, buildEcho } from '../../tools/sandbox/callback/emitter';
+import { contactEvent } from '../../tools/sandbox/callback/events';
 import { startTriggerHarness, TEST_CREDENTIAL, type TriggerHarness } from '../helpers/webhook';
 
 const ROTATED = { ...TEST_CREDENTIAL, callbackToken: 'R0tatedToken', encodingAESKey: 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut' };

@@ -143,8 +143,27 @@ describe('events (POST)', () => {
 		expect(new Date(receivedAt).toISOString()).toBe(item.receivedAt);
 		expect(receivedAt).toBeGreaterThanOrEqual(before);
 		expect(receivedAt).toBeLessThanOrEqual(after);
-		expect(Date.parse(item.welcomeCodeExpiresAt as string) - receivedAt).toBe(20_000);
+		// The code's 20 s run from the earlier of CreateTime and receipt (here CreateTime, in 2023).
+		expect(item.welcomeCodeExpiresAt).toBe(new Date(1700000000 * 1000 + 20_000).toISOString());
 		expect(item.rawXml).toBeUndefined();
+	});
+
+	test('a re-sent callback: the WelcomeCode’s 20 s count from CreateTime, not from receipt', async () => {
+		// WeCom re-sends an unanswered event after its 5 s timeout with the event's own CreateTime.
+		const createTime = Math.floor(Date.now() / 1000) - 6;
+		const { query, body } = buildPost(eventXml(addContactEvent({ CreateTime: createTime, WelcomeCode: 'WELCOMECODE-resent' })));
+		const answer = await h.post(query, body);
+		const item = startedItems(answer)[0];
+		expect(item.welcomeCodeExpiresAt).toBe(new Date(createTime * 1000 + 20_000).toISOString());
+		// At most 14 s of the code are left when the run starts, not 20.
+		expect(Date.parse(item.welcomeCodeExpiresAt as string) - Date.parse(item.receivedAt as string)).toBeLessThanOrEqual(14_000);
+	});
+
+	test('a CreateTime ahead of this server’s clock does not make the WelcomeCode live longer', async () => {
+		const createTime = Math.floor(Date.now() / 1000) + 90;
+		const { query, body } = buildPost(eventXml(addContactEvent({ CreateTime: createTime, WelcomeCode: 'WELCOMECODE-ahead' })));
+		const item = startedItems(await h.post(query, body))[0];
+		expect(Date.parse(item.welcomeCodeExpiresAt as string) - Date.parse(item.receivedAt as string)).toBe(20_000);
 	});
 
 	test('an envelope with AgentID is accepted', async () => {

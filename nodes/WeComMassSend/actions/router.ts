@@ -1,21 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { apiCall } from './apiCall/ApiCall.resource';
-import { refuseUnintendedAgentUse } from './common/agentUse';
-import { groupWelcomeTemplate } from './groupWelcomeTemplate/GroupWelcomeTemplate.resource';
-import { massMessage } from './massMessage/MassMessage.resource';
-import { media } from './media/Media.resource';
-import type { ExecutionState, ResourceOperations } from './types';
-import { welcomeMessage } from './welcomeMessage/WelcomeMessage.resource';
-
-const resources: Record<string, ResourceOperations> = {
-	massMessage: massMessage.operations,
-	welcomeMessage: welcomeMessage.operations,
-	groupWelcomeTemplate: groupWelcomeTemplate.operations,
-	media: media.operations,
-	apiCall: apiCall.operations,
-};
+import { refuseAgentChange } from './agentUse';
+import { USER_NAMED_API } from './operation';
+import { findOperation } from './resources';
+import type { ExecutionState } from './types';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -27,13 +16,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const handler = resources[resource]?.[operation];
+			const handler = findOperation(resource, operation);
 			if (!handler) {
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
 					itemIndex,
 				});
 			}
-			refuseUnintendedAgentUse.call(this, itemIndex, resource, operation);
+			// API Call decides per call, from the API the user names; every other operation from its declaration.
+			if (handler.changesData && handler.calls !== USER_NAMED_API) refuseAgentChange.call(this, itemIndex, handler.action);
 			const results = await handler.execute.call(this, itemIndex, state);
 			for (const json of results) output.push({ json, pairedItem });
 		} catch (error) {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 /** State shared by all items of one execution of the node. */
 export interface ExecutionState {
@@ -14,10 +14,3 @@ export type OperationExecute = (
 	itemIndex: number,
 	state: ExecutionState,
 ) => Promise<OperationResult>;
-
-export interface OperationModule {
-	description: INodeProperties[];
-	execute: OperationExecute;
-}
-
-export type ResourceOperations = Record<string, OperationModule>;

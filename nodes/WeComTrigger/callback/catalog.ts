@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 /**
- * Every event WeCom sends to the 客户联系 callback URL (facts file, callback section), and the
+ * Every event WeCom sends to the 客户联系 callback URL (WeCom's 客户联系 callback pages), and the
  * value each one has in the trigger's Events parameter.
  *
  * Values are saved in workflows: never rename one. Customer-contact events keep the bare ChangeType
@@ -13,6 +13,8 @@ export const ALL_EVENTS = '*';
 export const CONTACT_EVENT = 'change_external_contact';
 export const CHAT_EVENT = 'change_external_chat';
 export const TAG_EVENT = 'change_external_tag';
+/** 获客助手 (page 97299): quota and link events, and what customers do through a link. */
+export const ACQUISITION_EVENT = 'customer_acquisition';
 
 interface CatalogEntry {
 	event: string;
@@ -107,6 +109,72 @@ const CATALOG: CatalogEntry[] = [
 		changeType: 'shuffle',
 		name: 'Customer Tags Reordered',
 		description: 'The order of tags or tag groups changed (企业客户标签重排)',
+	},
+	{
+		event: ACQUISITION_EVENT,
+		changeType: 'balance_low',
+		name: 'Acquisition Quota Low',
+		description: 'The 获客助手 quota is running low (获客额度即将耗尽)',
+	},
+	{
+		event: ACQUISITION_EVENT,
+		changeType: 'balance_exhausted',
+		name: 'Acquisition Quota Exhausted',
+		description: 'The 获客助手 quota is used up: links stop bringing customers (使用量已经耗尽)',
+	},
+	{
+		event: ACQUISITION_EVENT,
+		changeType: 'balance_increased',
+		name: 'Acquisition Quota Increased',
+		description: 'More 获客助手 quota was bought or granted (获客额度增加)',
+	},
+	{
+		event: ACQUISITION_EVENT,
+		changeType: 'quota_expire_soon',
+		name: 'Acquisition Quota Expiring',
+		description: 'Part of the quota expires soon; see ExpireTime and ExpireQuotaNum (获客额度即将过期)',
+	},
+	{
+		event: ACQUISITION_EVENT,
+		changeType: 'link_unavailable',
+		name: 'Acquisition Link Unavailable',
+		description: 'A link stopped working, e.g. its members left or lost the license (获客链接不可用); see LinkId',
+	},
+	{
+		event: ACQUISITION_EVENT,
+		changeType: 'delete_link',
+		name: 'Acquisition Link Deleted',
+		description: 'A link was deleted in the admin console (删除获客链接); deletes by the API send nothing',
+	},
+	{
+		event: ACQUISITION_EVENT,
+		changeType: 'open_profile',
+		name: 'Acquisition Link Opened',
+		description: 'A WeChat user opened a link (微信客户打开获客链接); some business categories only',
+	},
+	{
+		event: ACQUISITION_EVENT,
+		changeType: 'friend_request',
+		name: 'Acquisition Friend Request',
+		description: 'A WeChat user asked to add a member through a link (通过获客链接申请好友)',
+	},
+	{
+		event: ACQUISITION_EVENT,
+		changeType: 'customer_start_chat',
+		name: 'Acquisition Customer Started Chat',
+		description: 'A customer from a link wrote to the member for the first time (微信客户发起会话)',
+	},
+	{
+		event: ACQUISITION_EVENT,
+		changeType: 'message_from_customer',
+		name: 'Acquisition Customer Wrote Again',
+		description: 'A customer from a link wrote again (成员多次收消息); ChatKey reads the details for about 30 minutes',
+	},
+	{
+		event: ACQUISITION_EVENT,
+		changeType: 'del_follow_user',
+		name: 'Acquisition Customer Deleted Member',
+		description: 'A customer from a link deleted the member (客户删除成员)',
 	},
 ];
 

@@ -13,6 +13,7 @@ export type CallbackErrorCode =
 	| 'too_large'
 	| 'bad_method'
 	| 'stale_timestamp'
+	| 'in_progress'
 	| 'bad_key';
 
 const HTTP_STATUS: Record<CallbackErrorCode, number> = {
@@ -27,6 +28,8 @@ const HTTP_STATUS: Record<CallbackErrorCode, number> = {
 	bad_method: 405,
 	// Signed correctly, but too old (or too far ahead) to be a delivery or a re-send: a replay.
 	stale_timestamp: 403,
+	// A re-send of an event whose first delivery n8n has not answered yet: WeCom tries again later.
+	in_progress: 503,
 	// The trigger itself is misconfigured (credential): not the caller's fault.
 	bad_key: 500,
 };
@@ -43,6 +46,7 @@ const ANSWER: Record<CallbackErrorCode, string> = {
 	too_large: 'Payload Too Large',
 	bad_method: 'Method Not Allowed',
 	stale_timestamp: 'Request expired',
+	in_progress: 'Busy',
 	bad_key: 'Trigger not configured',
 };
 

@@ -57,6 +57,12 @@ const FILTERS: Filter[] = [
 			return ids.some((id) => f.memberUserIds.includes(id));
 		},
 	},
+	{
+		// Customer group events carry only ChatId: keep the chosen groups' events.
+		isSet: (f) => f.chatIds.length > 0,
+		appliesTo: (event) => event.Event === CHAT_EVENT,
+		matches: (event, f) => typeof event.ChatId === 'string' && f.chatIds.includes(event.ChatId),
+	},
 ];
 
 /** A usable WelcomeCode: present and not an empty element. */

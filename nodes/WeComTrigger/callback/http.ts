@@ -7,11 +7,27 @@ import { MAX_BODY_BYTES } from './xml';
 const MAX_PARAM_LENGTH = 256;
 export const MAX_ECHOSTR_LENGTH = 4096;
 
+/**
+ * The shapes WeCom's query parameters have. They are checked before anything that costs (the
+ * credential, the body), so a request that cannot be WeCom's is refused for the price of a regex.
+ */
+export const PARAM_SHAPE = {
+	/** sha1, hex (WeCom writes lower case). */
+	msg_signature: /^[0-9a-fA-F]{40}$/,
+	/** Unix seconds. */
+	timestamp: /^[0-9]{1,12}$/,
+	/** WeCom's random number; other senders of the same protocol use letters too. */
+	nonce: /^[0-9A-Za-z_-]{1,64}$/,
+	/** base64 of AES blocks. */
+	echostr: /^(?:[A-Za-z0-9+/]{4})+$|^(?:[A-Za-z0-9+/]{4})*[A-Za-z0-9+/]{2}(?:==|[A-Za-z0-9+/]=)$/,
+} as const;
+
 /** The parts of n8n's (express) request this module uses; a plain node:http request fits too. */
 export interface CallbackRequest {
 	method?: string;
 	url?: string;
 	originalUrl?: string;
+	headers?: Record<string, string | string[] | undefined>;
 	rawBody?: unknown;
 	readRawBody?: () => Promise<unknown>;
 }
@@ -46,7 +62,7 @@ export function queryReader(ctx: IWebhookFunctions, req: CallbackRequest) {
 	const fromUrl = questionMark >= 0 ? new URLSearchParams(url.slice(questionMark + 1)) : undefined;
 	const parsed = fromUrl === undefined ? ((ctx.getQueryData() ?? {}) as IDataObject) : undefined;
 
-	return (name: string, maxLength = MAX_PARAM_LENGTH): string => {
+	return (name: string, maxLength = MAX_PARAM_LENGTH, shape?: RegExp): string => {
 		let values: unknown[];
 		if (fromUrl !== undefined) values = fromUrl.getAll(name);
 		else {
@@ -54,15 +70,30 @@ export function queryReader(ctx: IWebhookFunctions, req: CallbackRequest) {
 			values = value === undefined ? [] : Array.isArray(value) ? value : [value];
 		}
 		const [value] = values;
-		if (values.length !== 1 || typeof value !== 'string' || value === '' || value.length > maxLength) {
+		if (
+			values.length !== 1 ||
+			typeof value !== 'string' ||
+			value === '' ||
+			value.length > maxLength ||
+			(shape !== undefined && !shape.test(value))
+		) {
 			throw new CallbackError('missing_param', `Query parameter ${name} is missing or invalid`);
 		}
 		return value;
 	};
 }
 
+/** Refuses a body that announces more than WeCom ever sends, before it is read. */
+export function assertAnnouncedBodySize(req: CallbackRequest): void {
+	const announced = req.headers?.['content-length'];
+	if (typeof announced === 'string' && /^[0-9]+$/.test(announced) && Number(announced) > MAX_BODY_BYTES) {
+		throw new CallbackError('too_large', 'The request body is too large');
+	}
+}
+
 /** The exact request bytes as strict UTF-8 text, bounded. */
 export async function readBodyText(req: CallbackRequest): Promise<string> {
+	assertAnnouncedBodySize(req);
 	if (req.rawBody === undefined && typeof req.readRawBody === 'function') {
 		await req.readRawBody();
 	}

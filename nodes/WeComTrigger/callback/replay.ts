@@ -6,11 +6,11 @@ import { DEDUPE_TTL_MS } from './dedupe';
  *
  * WeCom re-sends an unanswered event within seconds after its 5 s timeout, three more times, so
  * even a re-send that keeps the first timestamp is well under a minute old; the rest of the window
- * is for clock skew between WeCom and the n8n host. The default equals the dedupe TTL: a replay
- * inside the window is then still remembered by the dedupe of the process that took the first
- * delivery, and one outside it is refused — nothing old gets a second run.
- * The minimum keeps room for the re-sends plus ordinary skew; the maximum is an hour, because a
- * wider window lets a recorded callback start the workflow again long after the dedupe forgot it.
+ * is for clock skew between WeCom and the n8n host. The dedupe (dedupe.ts) remembers an event for
+ * as long as this window accepts its signed timestamp, so a replay inside the window is still
+ * remembered by the process that took the first delivery, and one outside it is refused — nothing
+ * old gets a second run. The minimum keeps room for the re-sends plus ordinary skew; the maximum is
+ * an hour, which bounds how long (and so how many events) the dedupe must remember.
  */
 export const REPLAY_WINDOW_DEFAULT_S = DEDUPE_TTL_MS / 1000;
 export const REPLAY_WINDOW_MIN_S = 60;

@@ -54,16 +54,37 @@ export async function secretsOf(ctx: IWebhookFunctions): Promise<CallbackSecrets
 
 /**
  * How long the secrets read for one trigger may serve later callbacks. Reading the credential in
- * the webhook phase is the trigger's largest own cost: n8n resolves the credential in a throw-away
- * workflow, which on the default `vm` expression engine builds and disposes an isolate for every
- * callback (≈ 50 ms CPU, BENCHMARKS.md). Kept secrets are only ever trusted for a callback they
- * verify; one that fails with them is checked again against the credential as it is now, so a
- * rotated Token or EncodingAESKey works at once. The price: for at most this long after a rotation,
- * a callback signed with the old Token is still accepted.
+ * the webhook phase is the trigger's largest own cost: n8n reads it from its database, decrypts it
+ * and resolves it in a throw-away workflow, which on the default `vm` expression engine builds and
+ * disposes an isolate (≈ 50 ms CPU, BENCHMARKS.md). Kept secrets are only ever trusted for a
+ * callback they verify. The price: for at most this long after a rotation, a callback signed with
+ * the old Token is still accepted.
  */
 export const SECRETS_REUSE_MS = 60 * 1000;
 
-const recent = new Map<string, { secrets: CallbackSecrets; readAt: number }>();
+/**
+ * After a request fails its check with the kept secrets, the credential is read again (a rotated
+ * Token or EncodingAESKey then works at once), but at most once per this interval per trigger:
+ * anyone can send junk to a public URL, and each read costs n8n what a real callback costs it.
+ * Within the interval a failing request is refused with what is kept, so a flood of forged
+ * requests costs one credential read per interval, and a rotated Token works within seconds.
+ */
+export const REREAD_AFTER_FAILURE_MS = 5 * 1000;
+
+interface Kept {
+	/** The secrets read last, or undefined when the credential was incomplete or could not be read. */
+	secrets?: CallbackSecrets;
+	/** Why the last read gave no secrets (refused again with it until the next read). */
+	error?: CallbackError;
+	readAt: number;
+	/** When a failed check last caused a read. */
+	rereadAfterFailureAt?: number;
+}
+
+const recent = new Map<string, Kept>();
+/** One credential read at a time per trigger: requests that need it at once share it. */
+const reading = new Map<string, Promise<Kept>>();
+const MAX_KEPT = 1_000;
 
 /** One entry per trigger node and credential: secrets never cross workflows or credentials. */
 function reuseKeyOf(ctx: IWebhookFunctions | IHookFunctions): string {
@@ -71,28 +92,87 @@ function reuseKeyOf(ctx: IWebhookFunctions | IHookFunctions): string {
 	return `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}:${credentialId}`;
 }
 
+async function readShared(ctx: IWebhookFunctions, key: string, now: number, previous: Kept | undefined): Promise<Kept> {
+	const pending = reading.get(key);
+	if (pending !== undefined) return await pending;
+	const read = (async (): Promise<Kept> => {
+		let kept: Kept;
+		try {
+			kept = { secrets: await secretsOf(ctx), readAt: now };
+		} catch (error) {
+			kept = {
+				error: error instanceof CallbackError ? error : new CallbackError('bad_key', 'The WeCom API credential could not be loaded'),
+				readAt: now,
+			};
+		}
+		kept.rereadAfterFailureAt = previous?.rereadAfterFailureAt;
+		if (!recent.has(key) && recent.size >= MAX_KEPT) recent.delete(recent.keys().next().value as string);
+		recent.set(key, kept);
+		return kept;
+	})();
+	reading.set(key, read);
+	try {
+		return await read;
+	} finally {
+		reading.delete(key);
+	}
+}
+
+function checkWith<T>(kept: Kept, check: (secrets: CallbackSecrets) => T): T {
+	if (kept.secrets === undefined) throw kept.error ?? new CallbackError('bad_key', 'The WeCom API credential could not be loaded');
+	return check(kept.secrets);
+}
+
 /**
  * Runs `check` (signature, decryption, receiver) with the trigger's secrets: the ones read within
- * SECRETS_REUSE_MS when they pass it, else the credential read now. `fresh` always reads it.
+ * SECRETS_REUSE_MS when they pass it. When they fail it, the credential is read again only if no
+ * failed check caused a read within REREAD_AFTER_FAILURE_MS; otherwise the request is refused
+ * with what is kept, without touching the credential.
  */
 export async function withSecrets<T>(
 	ctx: IWebhookFunctions,
 	now: number,
 	check: (secrets: CallbackSecrets) => T,
-	options: { fresh?: boolean } = {},
 ): Promise<T> {
 	const key = reuseKeyOf(ctx);
-	const kept = options.fresh ? undefined : recent.get(key);
-	if (kept !== undefined && now - kept.readAt >= 0 && now - kept.readAt < SECRETS_REUSE_MS) {
-		try {
-			return check(kept.secrets);
-		} catch {
-			// A rotated secret, another corp's callback or a forgery: decide with the credential as it is now.
-		}
+	const kept = recent.get(key);
+	const age = kept === undefined ? -1 : now - kept.readAt;
+	if (kept === undefined || age < 0 || age >= SECRETS_REUSE_MS) {
+		const read = await readShared(ctx, key, now, kept);
+		const result = attempt(read, check);
+		// Checked against the credential as it is now and failed: that counts as the re-read.
+		if (!result.ok) read.rereadAfterFailureAt = now;
+		return valueOf(result);
 	}
-	const secrets = await secretsOf(ctx);
-	recent.set(key, { secrets, readAt: now });
-	return check(secrets);
+	const withKept = attempt(kept, check);
+	if (withKept.ok) return withKept.value;
+	// A rotated secret, another corp's callback or a forgery: the credential as it is now decides,
+	// unless a failed check already read it moments ago (or is reading it now: a flood must not hold
+	// its requests open on that read).
+	const last = kept.rereadAfterFailureAt;
+	if (reading.has(key) || (last !== undefined && now - last >= 0 && now - last < REREAD_AFTER_FAILURE_MS)) {
+		return valueOf(withKept);
+	}
+	kept.rereadAfterFailureAt = now;
+	return checkWith(await readShared(ctx, key, now, kept), check);
+}
+
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: CallbackError };
+
+function attempt<T>(kept: Kept, check: (secrets: CallbackSecrets) => T): Attempt<T> {
+	try {
+		return { ok: true, value: checkWith(kept, check) };
+	} catch (error) {
+		return {
+			ok: false,
+			error: error instanceof CallbackError ? error : new CallbackError('bad_xml', 'The callback could not be processed'),
+		};
+	}
+}
+
+function valueOf<T>(result: Attempt<T>): T {
+	if (result.ok) return result.value;
+	throw result.error;
 }
 
 /** Activation starts from the credential as it is, never from secrets read before. */
@@ -103,4 +183,5 @@ export function forgetSecrets(ctx: IHookFunctions): void {
 /** Tests start each harness like a new n8n process. */
 export function forgetAllSecrets(): void {
 	recent.clear();
+	reading.clear();
 }

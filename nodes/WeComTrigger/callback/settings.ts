@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { parseIdList } from '../../shared/idList';
 import { replayWindowSeconds } from './replay';
 
 export type StateMatch = 'equals' | 'startsWith';
@@ -11,6 +12,8 @@ export interface TriggerFilters {
 	updateDetails: string[];
 	joinScenes: number[];
 	memberUserIds: string[];
+	/** Customer groups (chat IDs) whose group events start the workflow; empty = every group. */
+	chatIds: string[];
 }
 
 export interface TriggerSettings {
@@ -27,6 +30,7 @@ export const NO_FILTERS: TriggerFilters = {
 	updateDetails: [],
 	joinScenes: [],
 	memberUserIds: [],
+	chatIds: [],
 };
 
 function list(value: unknown): unknown[] {
@@ -34,11 +38,18 @@ function list(value: unknown): unknown[] {
 	return value === undefined || value === null || value === '' ? [] : [value];
 }
 
-/** Comma- or newline-separated ids, as users paste them from the admin console. */
+/** IDs as users paste them from the admin console, parsed exactly as the action node parses them. */
 function idList(value: unknown): string[] {
-	return list(value)
-		.flatMap((entry) => String(entry).split(/[,\n]/))
-		.map((id) => id.trim())
+	const parsed = parseIdList(value);
+	return parsed.ok ? parsed.ids : [];
+}
+
+/** The Customer Groups filter: each entry's group picker value (a locator or a plain chat ID). */
+function pickedGroups(value: unknown): string[] {
+	const entries = (value as { group?: Array<{ chatId?: unknown }> } | undefined)?.group ?? [];
+	return entries
+		.map(({ chatId }) => (chatId && typeof chatId === 'object' ? (chatId as { value?: unknown }).value : chatId))
+		.map((id) => String(id ?? '').trim())
 		.filter((id) => id !== '');
 }
 
@@ -53,6 +64,7 @@ export function filtersFrom(raw: IDataObject | undefined): TriggerFilters {
 			.map(Number)
 			.filter((scene) => Number.isInteger(scene)),
 		memberUserIds: idList(filters.memberUserIds),
+		chatIds: pickedGroups(filters.customerGroups),
 	};
 }
 

@@ -1,11 +1,11 @@
 import { CallbackError } from './errors';
-import type { XmlObject, XmlValue } from './xml';
+import type { XmlObject, XmlValue } from './xmlValue';
 
 /**
  * The elements WeCom documents as integers in these callbacks. XML has no types, so the parser
  * keeps text; these become numbers so a workflow can compare them without knowing that.
  */
-export const NUMERIC_FIELDS = ['CreateTime', 'JoinScene', 'QuitScene', 'MemChangeCnt'] as const;
+export const NUMERIC_FIELDS = ['CreateTime', 'JoinScene', 'QuitScene', 'MemChangeCnt', 'ExpireTime', 'ExpireQuotaNum', 'ChatSeq'] as const;
 
 /** WeCom writes a list as one `<Item>` per entry; the parser alone gives a string for one entry. */
 const LIST_ITEM = 'Item';

@@ -2,14 +2,12 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 import { CallbackError } from './errors';
 import { shapeEvent, type WeComEvent } from './shape';
+import type { XmlObject, XmlValue } from './xmlValue';
 
 /** WeCom's callbacks are a few hundred bytes; anything near this limit is not from WeCom. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export type XmlValue = string | XmlObject | XmlValue[];
-export interface XmlObject {
-	[name: string]: XmlValue;
-}
+export type { XmlObject, XmlValue } from './xmlValue';
 
 const TEXT = '#text';
 const CDATA = '#cdata';

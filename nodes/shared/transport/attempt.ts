@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { WeComContext } from './context';
-import type { Endpoint } from './endpoints';
+import type { WeComApi } from './api';
 import { classifyFailure, type TransportFailure } from './failure';
 
 export interface WeComResponse extends IDataObject {
@@ -11,7 +11,7 @@ export interface WeComResponse extends IDataObject {
 
 export interface AttemptInput {
 	url: string;
-	endpoint: Endpoint;
+	api: WeComApi;
 	accessToken: string;
 	body?: IDataObject;
 	qs?: IDataObject;
@@ -27,7 +27,7 @@ export type AttemptOutcome = { answered: true; response: WeComResponse } | { ans
  */
 export async function sendAttempt(this: WeComContext, input: AttemptInput): Promise<AttemptOutcome> {
 	const options: IHttpRequestOptions = {
-		method: input.endpoint.method as IHttpRequestMethods,
+		method: input.api.method as IHttpRequestMethods,
 		url: input.url,
 		qs: { ...(input.qs ?? {}), access_token: input.accessToken },
 		json: true,
@@ -36,7 +36,7 @@ export async function sendAttempt(this: WeComContext, input: AttemptInput): Prom
 	if (input.multipart) {
 		options.body = input.multipart.buffer;
 		options.headers = { 'Content-Type': input.multipart.contentType };
-	} else if (input.endpoint.method === 'POST') {
+	} else if (input.api.method === 'POST') {
 		options.body = input.body ?? {};
 	}
 	let body: unknown;

@@ -1,6 +1,6 @@
 /**
  * WeCom errcodes this package meets, with what they mean and what the user should do.
- * Source: the errcode table of the project's WeCom facts file (WeCom doc 90313).
+ * Source: WeCom's global errcode page (document 90313).
  */
 export interface ErrcodeInfo {
 	meaning: string;

@@ -1,6 +1,8 @@
 /**
  * WeCom's cursor paging: ask for the largest page the API allows, follow `next_cursor` until it
  * is empty, and when the user set a limit, ask for exactly what is still missing and stop there.
+ * Only an empty `next_cursor` ends a list: a page with nothing in it but a cursor is followed (WeCom
+ * filters a page after cutting it, so one can come back empty with more behind it).
  */
 export interface Page<T> {
 	items: T[];
@@ -10,7 +12,7 @@ export interface Page<T> {
 export type FetchPage<T> = (cursor: string, pageSize: number) => Promise<Page<T>>;
 
 export interface PageOptions {
-	/** The API's maximum page size (S4: 100, S5/S6: 1000). */
+	/** The API's maximum page size (get_groupmsg_list_v2: 100, get_groupmsg_task/get_groupmsg_send_result: 1000). */
 	maxPageSize: number;
 	/** Undefined = Return All. */
 	limit?: number;
@@ -20,7 +22,7 @@ export interface PageOptions {
 
 /**
  * A server that never ends its list must not keep an execution busy forever: 5,000 pages is
- * 5 million S5/S6 rows or half a million S4 messages, far past any real corp.
+ * 5 million get_groupmsg_task/get_groupmsg_send_result rows or half a million get_groupmsg_list_v2 messages, far past any real corp.
  */
 export const MAX_PAGES = 5000;
 
@@ -48,7 +50,7 @@ export async function* pages<T>(fetchPage: FetchPage<T>, options: PageOptions): 
 		const items = page.items.slice(0, remaining);
 		remaining -= items.length;
 		yield items;
-		if (!page.nextCursor || page.items.length === 0) return;
+		if (!page.nextCursor) return;
 		if (seen.has(page.nextCursor)) {
 			throw new PagingError(
 				`WeCom returned a next_cursor it had already returned (after ${fetched + 1} pages); stopped instead of reading the same pages again. Try again later or set a Limit.`,

@@ -1,11 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { errcodeParts, tokenFailureParts, transportFailureParts, weComApiError, type ErrorParts } from './apiError';
+import {
+	deadlineParts,
+	errcodeParts,
+	incompleteAnswerParts,
+	tokenFailureParts,
+	transportFailureParts,
+	weComApiError,
+	type ErrorParts,
+} from './apiError';
 import { sendAttempt, type AttemptOutcome, type WeComResponse } from './attempt';
 import { waitBeforeRetry } from './backoff';
 import { plainHttpRefusal } from './baseUrlPolicy';
+import type { WeComApi } from './api';
+import { normalizeBaseUrl } from './baseUrl';
 import { CREDENTIAL_TYPE, type WeComContext } from './context';
-import { ENDPOINTS, type Endpoint, type EndpointName, normalizeBaseUrl } from './endpoints';
 import { nextStep } from './retryDecision';
 import { chooseToken } from './tokenChoice';
 
@@ -14,8 +23,8 @@ export type { WeComResponse } from './attempt';
 export { CREDENTIAL_TYPE, type WeComContext };
 
 export interface WeComRequest {
-	/** A known endpoint by name, or one described by the caller (API Call). */
-	endpoint: EndpointName | Endpoint;
+	/** The API, as its owner declared it (API Call: as the user described it). */
+	api: WeComApi;
 	body?: IDataObject;
 	qs?: IDataObject;
 	/** A prepared multipart body (media uploads). */
@@ -39,7 +48,7 @@ export async function weComApiRequest<T extends WeComResponse = WeComResponse>(
 	this: WeComContext,
 	request: WeComRequest,
 ): Promise<T> {
-	const endpoint = typeof request.endpoint === 'string' ? ENDPOINTS[request.endpoint] : request.endpoint;
+	const { api } = request;
 	const itemIndex = request.itemIndex ?? 0;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
@@ -49,7 +58,7 @@ export async function weComApiRequest<T extends WeComResponse = WeComResponse>(
 	const fail = (parts: ErrorParts) => weComApiError(this.getNode(), parts, itemIndex, secrets);
 
 	const insecure = plainHttpRefusal(baseUrl);
-	if (insecure) throw fail({ message: insecure, description: '', details: { api: endpoint.label } });
+	if (insecure) throw fail({ message: insecure, description: '', details: { api: api.name } });
 
 	const useToken = async (rejected?: string) => {
 		try {
@@ -63,18 +72,27 @@ export async function weComApiRequest<T extends WeComResponse = WeComResponse>(
 
 	let accessToken = await useToken();
 	let tokenRefreshed = false;
-	for (let repeats = 0; ; ) {
+	for (let repeats = 0, attempts = 0; ; attempts++) {
+		// Checked when each attempt starts (the first, a repeat, the one after a new token): once it
+		// has started it runs to its answer, because WeCom checks the deadline (the WelcomeCode's 20 s)
+		// when the request arrives, and cutting the wait short would report a done send as failed.
+		if (request.deadline !== undefined && Date.now() >= request.deadline) throw fail(deadlineParts(api, attempts));
 		const outcome: AttemptOutcome = await sendAttempt.call(this, {
-			url: `${baseUrl}${endpoint.path}`,
-			endpoint,
+			url: `${baseUrl}${api.path}`,
+			api,
 			accessToken,
 			body: request.body,
 			qs: request.qs,
 			multipart: request.multipart,
-			timeoutMs: timeoutFor(request),
+			timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		});
-		const step = nextStep({ policy: endpoint.repeat, outcome, repeats, tokenRefreshed, retryErrcodes: request.retryErrcodes });
-		if (step === 'done' && outcome.answered) return outcome.response as T;
+		const step = nextStep({ changesData: api.changesData, outcome, repeats, tokenRefreshed, retryErrcodes: request.retryErrcodes });
+		if (step === 'done' && outcome.answered) {
+			const field = api.answerField;
+			const value = field === undefined ? undefined : outcome.response[field];
+			if (field !== undefined && (typeof value !== 'string' || value.trim() === '')) throw fail(incompleteAnswerParts(api, field));
+			return outcome.response as T;
+		}
 		if (step === 'refreshToken') {
 			// WeCom answers a stale token with HTTP 200 and has done nothing: a new token, once per call.
 			accessToken = await useToken(accessToken);
@@ -88,14 +106,9 @@ export async function weComApiRequest<T extends WeComResponse = WeComResponse>(
 		}
 		throw fail(
 			outcome.answered
-				? errcodeParts(endpoint.label, endpoint.repeat, Number(outcome.response.errcode), String(outcome.response.errmsg ?? ''))
-				: transportFailureParts(endpoint.label, endpoint.repeat, outcome.failure, repeats),
+				? errcodeParts(api, Number(outcome.response.errcode), String(outcome.response.errmsg ?? ''))
+				: transportFailureParts(api, outcome.failure, repeats),
 		);
 	}
 }
 
-function timeoutFor(request: WeComRequest): number {
-	const timeout = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-	if (request.deadline === undefined) return timeout;
-	return Math.max(1000, Math.min(timeout, request.deadline - Date.now()));
-}

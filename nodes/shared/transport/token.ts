@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { plainHttpRefusal } from './baseUrlPolicy';
-import { ACCESS_GRANT_PATH, normalizeBaseUrl } from './endpoints';
+import { baseUrlRefusal, TRUST_BASE_URL_FIELD } from './baseUrlPolicy';
+import { ACCESS_GRANT_PATH, normalizeBaseUrl } from './baseUrl';
 import { describeErrcode } from './errcodes';
 import { redact } from './redact';
 
@@ -15,6 +15,8 @@ export interface TokenSource {
 	baseUrl: string;
 	corpId: string;
 	secret: string;
+	/** The credential allows a Base URL other than WeCom's own host (baseUrlPolicy.ts). */
+	trustBaseUrl: boolean;
 }
 
 export interface IssuedToken {
@@ -27,9 +29,22 @@ export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
 
 /** WeCom hands out 7200 s tokens; renew a little early so no call races the expiry. */
 export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
-/** Repeated wrong secrets get the server's IP blocked for an hour: do not hammer gettoken. */
-const REFUSAL_HOLD_MS = 30 * 1000;
-const PERMANENT_REFUSALS = new Set([40001, 40013, 40056, 40091, 48002, 60020]);
+/**
+ * A Corp ID or Secret WeCom refused is not asked again for a while, per credential identity (Base
+ * URL, Corp ID, Secret): WeCom blocks a server's IP for an hour after repeated wrong secrets, and a
+ * loop of failing executions would otherwise ask every few seconds. The hold starts at 15 minutes
+ * and doubles with every further refusal of the same values, up to 2 hours; a changed Secret or Corp
+ * ID is another identity and is tried at once.
+ */
+export const WRONG_SECRET_HOLD_MS = 15 * 60 * 1000;
+export const WRONG_SECRET_MAX_HOLD_MS = 2 * 60 * 60 * 1000;
+const WRONG_SECRET = new Set([40001, 40013, 40056, 40091]);
+/**
+ * Right values the admin console does not allow yet (the app is not in 可调用应用, the IP not in 企业可信IP):
+ * fixed in the console, not in the credential, so they are asked again soon.
+ */
+const CONSOLE_REFUSAL_HOLD_MS = 30 * 1000;
+const CONSOLE_REFUSALS = new Set([48002, 60020]);
 
 export class WeComTokenError extends Error {
 	constructor(
@@ -44,13 +59,14 @@ export class WeComTokenError extends Error {
 
 const issued = new Map<string, IssuedToken>();
 const inFlight = new Map<string, Promise<IssuedToken>>();
-const refused = new Map<string, { error: WeComTokenError; until: number }>();
+const refused = new Map<string, { error: WeComTokenError; until: number; times: number }>();
 
 export function tokenSourceOf(credentials: IDataObject): TokenSource {
 	return {
 		baseUrl: normalizeBaseUrl(credentials.baseUrl),
 		corpId: String(credentials.corpId ?? '').trim(),
 		secret: String(credentials.secret ?? '').trim(),
+		trustBaseUrl: credentials[TRUST_BASE_URL_FIELD] === true,
 	};
 }
 
@@ -73,8 +89,6 @@ async function fetchToken(httpRequest: HttpRequest, source: TokenSource): Promis
 	if (!source.corpId || !source.secret) {
 		throw new WeComTokenError('The WeCom API credential needs both a Corp ID (企业ID) and a Secret.');
 	}
-	const insecure = plainHttpRefusal(source.baseUrl);
-	if (insecure) throw new WeComTokenError(insecure);
 	const requestedAt = Date.now();
 	let response: IDataObject | undefined;
 	let unreachable = '';
@@ -107,12 +121,14 @@ async function fetchToken(httpRequest: HttpRequest, source: TokenSource): Promis
 
 /** A fresh token for this corp and secret: cached, or the one fetch every caller waits for. */
 export async function obtainAccessToken(httpRequest: HttpRequest, source: TokenSource): Promise<IssuedToken> {
+	const untrusted = baseUrlRefusal(source.baseUrl, source.trustBaseUrl);
+	if (untrusted) throw new WeComTokenError(untrusted);
 	const key = keyOf(source);
 	const cached = issued.get(key);
 	if (cached && isFresh(cached.expiresAt)) return cached;
 
 	const refusal = refused.get(key);
-	if (refusal && refusal.until > Date.now()) throw refusal.error;
+	if (refusal && refusal.until > Date.now()) throw heldError(refusal.error, refusal.until);
 
 	const pending = inFlight.get(key);
 	if (pending) return await pending;
@@ -124,14 +140,29 @@ export async function obtainAccessToken(httpRequest: HttpRequest, source: TokenS
 			return token;
 		})
 		.catch((error: unknown) => {
-			if (error instanceof WeComTokenError && error.errcode !== undefined && PERMANENT_REFUSALS.has(error.errcode)) {
-				refused.set(key, { error, until: Date.now() + REFUSAL_HOLD_MS });
+			if (error instanceof WeComTokenError && error.errcode !== undefined) {
+				const times = (refused.get(key)?.times ?? 0) + 1;
+				if (WRONG_SECRET.has(error.errcode)) {
+					const hold = Math.min(WRONG_SECRET_MAX_HOLD_MS, WRONG_SECRET_HOLD_MS * 2 ** (times - 1));
+					refused.set(key, { error, until: Date.now() + hold, times });
+				} else if (CONSOLE_REFUSALS.has(error.errcode)) {
+					refused.set(key, { error, until: Date.now() + CONSOLE_REFUSAL_HOLD_MS, times });
+				}
 			}
 			throw error;
 		})
 		.finally(() => inFlight.delete(key));
 	inFlight.set(key, fetching);
 	return await fetching;
+}
+
+/** The refusal again, saying why WeCom is not asked now and how to be asked at once. */
+function heldError(error: WeComTokenError, until: number): WeComTokenError {
+	const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
+	const why = WRONG_SECRET.has(error.errcode ?? 0)
+		? `WeCom is not asked again with this Corp ID and Secret for ${minutes} min (WeCom blocks a server's IP after repeated wrong secrets); after you correct the credential the next run asks at once.`
+		: `WeCom is not asked again for ${minutes} min.`;
+	return new WeComTokenError(`${error.message} ${why}`, error.errcode, error.errmsg);
 }
 
 /**

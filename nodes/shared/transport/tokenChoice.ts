@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { baseUrlRefusal } from './baseUrlPolicy';
 import { CREDENTIAL_TYPE, type WeComContext } from './context';
 import {
 	forgetAccessToken,
@@ -9,6 +10,7 @@ import {
 	tokenIdentityOf,
 	tokenSourceOf,
 	type TokenSource,
+	WeComTokenError,
 } from './token';
 
 /**
@@ -32,6 +34,10 @@ export function storedTokenUsable(credentials: IDataObject, source: TokenSource,
  */
 export async function chooseToken(this: WeComContext, credentials: IDataObject, rejected?: string): Promise<string> {
 	const source = tokenSourceOf(credentials);
+	// Every call carries the token to the Base URL: a host the credential does not allow gets none,
+	// not even the one stored in the credential.
+	const untrusted = baseUrlRefusal(source.baseUrl, source.trustBaseUrl);
+	if (untrusted !== undefined) throw new WeComTokenError(untrusted);
 	if (rejected === undefined && storedTokenUsable(credentials, source)) return String(credentials.accessToken);
 	if (rejected !== undefined) forgetAccessToken(source, rejected);
 	const token = await obtainAccessToken(async (options) => await this.helpers.httpRequest(options), source);

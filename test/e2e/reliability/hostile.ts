@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { aesEncrypt, envelope, encrypt, eventXml, pad32, plaintext, sign, signedQuery, timestamp, nonce, type CallbackSecrets } from './crypto';
+import { encryptMessage as encrypt, encryptPadded, pad32, plaintextOf, randomNonce, signature } from '../../../tools/sandbox/callback/crypto';
+import { envelope, eventXml, signedQuery, timestamp, type CallbackSecrets } from './request';
 
 export interface HostileCase {
 	name: string;
@@ -21,7 +22,7 @@ export interface HostileCase {
 
 export interface HostileInputs {
 	secrets: CallbackSecrets;
-	/** A fresh, valid add_external_contact event with a live WelcomeCode (a run would be visible as an S7). */
+	/** A fresh, valid add_external_contact event with a live WelcomeCode (a run would be visible as a send_welcome_msg). */
 	event: () => Record<string, string | number>;
 	/** The sandbox's own builder, for the wrong-receiver case. */
 	buildCallback: (event: Record<string, string | number>, opts?: { receiveId?: string }) => { query: Record<string, string>; body: string };
@@ -56,11 +57,11 @@ export function hostileCases({ secrets, event, buildCallback }: HostileInputs): 
 		...extra,
 	});
 	/** Encrypts raw, already padded plaintext bytes. */
-	const raw = (bytes: Buffer) => aesEncrypt(encodingAESKey, bytes).toString('base64');
+	const raw = (bytes: Buffer) => encryptPadded(encodingAESKey, bytes);
 	/** A valid plaintext whose PKCS#7 pad value is at least 2 (so one pad byte can be changed). */
 	const paddedWithRoom = () => {
 		for (let extra = 0; extra < 4; extra++) {
-			const padded = pad32(plaintext(inner() + ' '.repeat(extra), corpId));
+			const padded = pad32(plaintextOf(inner() + ' '.repeat(extra), corpId));
 			if (padded[padded.length - 1] >= 2) return padded;
 		}
 		throw new Error('unreachable');
@@ -92,11 +93,11 @@ export function hostileCases({ secrets, event, buildCallback }: HostileInputs): 
 	{
 		const encrypted = validEncrypt();
 		const ts = timestamp();
-		const n = nonce();
+		const n = randomNonce();
 		cases.push({
 			name: 'signed with another callback Token',
 			method: 'POST',
-			query: { msg_signature: sign(`${callbackToken}x`, ts, n, encrypted), timestamp: ts, nonce: n },
+			query: { msg_signature: signature(`${callbackToken}x`, ts, n, encrypted), timestamp: ts, nonce: n },
 			body: envelope(encrypted, corpId),
 			expected: 401,
 		});
@@ -139,7 +140,7 @@ export function hostileCases({ secrets, event, buildCallback }: HostileInputs): 
 		cases.push(post('padding byte 0', raw(padded), 400));
 	}
 	{
-		const plain = plaintext(inner(), corpId);
+		const plain = plaintextOf(inner(), corpId);
 		const n = 33 + ((16 - ((plain.length + 33) % 16)) % 16);
 		cases.push(post('padding byte 33 (over the 32-byte block)', raw(Buffer.concat([plain, Buffer.alloc(n, 33)])), 400));
 	}
@@ -150,8 +151,8 @@ export function hostileCases({ secrets, event, buildCallback }: HostileInputs): 
 	}
 	{
 		const xml = inner();
-		cases.push(post('length field beyond the plaintext', raw(pad32(plaintext(xml, corpId, Buffer.byteLength(xml) + 1000))), 400));
-		cases.push(post('length field too short (tail read as the receive id)', raw(pad32(plaintext(xml, corpId, Buffer.byteLength(xml) - 7))), 403));
+		cases.push(post('length field beyond the plaintext', raw(pad32(plaintextOf(xml, corpId, { lengthField: Buffer.byteLength(xml) + 1000 }))), 400));
+		cases.push(post('length field too short (tail read as the receive id)', raw(pad32(plaintextOf(xml, corpId, { lengthField: Buffer.byteLength(xml) - 7 }))), 403));
 	}
 
 	// --- base64 --------------------------------------------------------------------------------
@@ -238,7 +239,7 @@ export function hostileCases({ secrets, event, buildCallback }: HostileInputs): 
 		cases.push({
 			name: 'over-long nonce (300 characters), correctly signed',
 			method: 'POST',
-			query: { msg_signature: sign(callbackToken, ts, longNonce, encrypted), timestamp: ts, nonce: longNonce },
+			query: { msg_signature: signature(callbackToken, ts, longNonce, encrypted), timestamp: ts, nonce: longNonce },
 			body: envelope(encrypted, corpId),
 			expected: 400,
 		});

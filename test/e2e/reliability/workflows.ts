@@ -22,7 +22,7 @@ export function welcomeTriggerNode(id: string, webhookId: string, nodeCredential
 	};
 }
 
-/** The welcome flow's WeCom Mass Send, Welcome Message → Send with the trigger's code. */
+/** The welcome flow's WeCom node, Welcome Message → Send with the trigger's code. */
 export function welcomeSendNode(id: string, x: number, nodeCredentials: Credentials = credentials) {
 	return {
 		id: `${id}-s`,
@@ -41,7 +41,7 @@ export function welcomeSendNode(id: string, x: number, nodeCredentials: Credenti
 	};
 }
 
-/** WeCom Trigger (add_external_contact) → WeCom Mass Send, Welcome Message → Send. */
+/** WeCom Trigger (add_external_contact) → WeCom, Welcome Message → Send. */
 export function welcomeWorkflow(id: string, webhookId: string) {
 	return {
 		id,

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { N8nInstance } from '../../../scripts/n8n/instance';
+import type { N8nInstance } from '../../../tools/n8n/instance';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const EXAMPLES_DIR = path.join(ROOT, 'examples');

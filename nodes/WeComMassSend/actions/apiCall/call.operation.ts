@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { Endpoint } from '../../../shared/transport/endpoints';
+import type { WeComApi } from '../../../shared/transport/api';
 import { collectPages } from '../../../shared/transport/paginate';
 import { weComApiRequest } from '../../../shared/transport/request';
-import { checkApiPath, checkJsonBody, checkQueryParameters, isPureRead, type QueryParameter } from '../../../shared/validation/apiCall';
-import { allowAsAiToolOption, refuseAgentChange } from '../common/agentUse';
+import { checkApiPath, checkJsonBody, checkQueryParameters, isPureRead, type QueryParameter } from '../../validation/apiCall';
+import { refuseAgentChange } from '../agentUse';
 import { invalidField } from '../common/fields';
-import { readLimit } from '../massMessage/paging.description';
+import { readLimit } from '../common/paging.description';
+import { defineOperation, USER_NAMED_API } from '../operation';
 import type { OperationResult } from '../types';
 import { cursorPages } from './cursorPages';
 
@@ -16,7 +16,10 @@ const paginated = { cursorPagination: [true] };
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Calls any WeCom API with this credential: the access token is added, renewed when WeCom reports it expired (42001, which n8n’s HTTP Request node does not catch) and never shown. Output: WeCom’s answer without errcode and errmsg; errcode ≠ 0 fails the node.',
+			'Calls any WeCom API with this credential: the access token is added, renewed when ' +
+			'WeCom reports it expired (42001, which n8n’s HTTP Request node does not catch) and ' +
+			'never shown. Output: WeCom’s answer without errcode and errmsg; errcode ≠ 0 fails the ' +
+			'node.',
 		name: 'apiCallNotice',
 		type: 'notice',
 		default: '',
@@ -30,7 +33,9 @@ const properties: INodeProperties[] = [
 			{ name: 'POST', value: 'POST' },
 		],
 		default: 'GET',
-		description: 'As the WeCom API document says. A GET that only reads is repeated after a lost answer; a POST, or a GET that changes data (e.g. user/delete), only when it never left n8n.',
+		description:
+			'As the WeCom API document says. A GET that only reads is repeated after a lost answer; ' +
+			'a POST, or a GET that changes data (e.g. user/delete), only when it never left n8n.',
 	},
 	{
 		displayName: 'Path',
@@ -74,7 +79,8 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to follow WeCom’s cursor from page to page (分页) and return one item per entry of the list in the answer',
+			'Whether to follow WeCom’s cursor from page to page (分页) and return one item per entry ' +
+			'of the list in the answer',
 	},
 	{
 		displayName: 'List Field',
@@ -84,7 +90,9 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'follow_user',
 		displayOptions: { show: paginated },
-		description: 'The field of WeCom’s answer that holds the entries, e.g. follow_user, external_contact_list, group_msg_list',
+		description:
+			'The field of WeCom’s answer that holds the entries, e.g. follow_user, ' +
+			'external_contact_list, group_msg_list',
 	},
 	{
 		displayName: 'Cursor Field',
@@ -92,7 +100,9 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: 'cursor',
 		displayOptions: { show: paginated },
-		description: 'The request field that carries the cursor: a query parameter for GET, a body field for POST',
+		description:
+			'The request field that carries the cursor: a query parameter for GET, a body field for ' +
+			'POST',
 	},
 	{
 		displayName: 'Next Cursor Field',
@@ -100,7 +110,9 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: 'next_cursor',
 		displayOptions: { show: paginated },
-		description: 'The field of WeCom’s answer with the cursor of the next page; empty or missing on the last page',
+		description:
+			'The field of WeCom’s answer with the cursor of the next page; empty or missing on the ' +
+			'last page',
 	},
 	{
 		displayName: 'Return All',
@@ -119,27 +131,28 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { ...paginated, returnAll: [false] } },
 		description: 'Max number of results to return',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			allowAsAiToolOption('make calls that may change data in WeCom: POST, and GETs such as user/delete (reading GETs work without it)'),
-		],
-	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['apiCall'], operation: ['call'] } }, properties);
-
 interface CallRequest {
-	endpoint: Endpoint;
+	api: WeComApi;
 	qs: Record<string, string>;
 	body?: Record<string, unknown>;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export const operation = defineOperation({
+	value: 'call',
+	name: 'Call',
+	action: 'Call a WeCom API',
+	description: 'Call any WeCom API under /cgi-bin/ with this credential’s access token (调用任意企业微信接口)',
+	calls: USER_NAMED_API,
+	agentOptIn:
+		'make calls that may change data in WeCom: POST, and GETs such as user/delete (reading ' +
+		'GETs work without it)',
+	properties,
+	execute,
+});
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const request = readRequest.call(this, itemIndex);
 	const send = async (cursorField?: string, cursor?: string): Promise<IDataObject> => {
 		const qs = { ...request.qs };
@@ -149,7 +162,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			else qs[cursorField] = cursor;
 		}
 		const { errcode: _errcode, errmsg: _errmsg, ...answer } = await weComApiRequest.call(this, {
-			endpoint: request.endpoint,
+			api: request.api,
 			qs: Object.keys(qs).length > 0 ? qs : undefined,
 			body: body as IDataObject | undefined,
 			itemIndex,
@@ -170,7 +183,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw invalidField(this, itemIndex, 'nextCursorField', '"Next Cursor Field" is required with Cursor Pagination, e.g. next_cursor');
 	}
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
-	const refuse = (message: string) => invalidField(this, itemIndex, 'listField', `${request.endpoint.label}: ${message}`);
+	const refuse = (message: string) => invalidField(this, itemIndex, 'listField', `${request.api.name}: ${message}`);
 	// The page size is whatever the body asks for (WeCom's `limit`): the node does not know each API's maximum.
 	return await collectPages(cursorPages((cursor) => send(fields.cursor, cursor), fields, refuse), {
 		maxPageSize: Number.MAX_SAFE_INTEGER,
@@ -198,14 +211,9 @@ function readRequest(this: IExecuteFunctions, itemIndex: number): CallRequest {
 		if (!checked.ok) throw invalidField(this, itemIndex, 'jsonBody', `"JSON Body" ${checked.reason}`);
 		body = checked.value;
 	}
-	const endpoint: Endpoint = {
-		label: path.value.slice('/cgi-bin/'.length),
-		method,
-		path: path.value,
-		// A read can be asked twice; a POST (or a GET such as user/delete) may change WeCom data, so a
-		// lost answer is never resent.
-		repeat: pureRead ? 'safe' : 'once',
-	};
-	return { endpoint, qs: qs.value, body };
+	// A read can be asked twice; a POST (or a GET such as user/delete) may change WeCom data, so a
+	// lost answer is never resent.
+	const api: WeComApi = { name: path.value.slice('/cgi-bin/'.length), method, path: path.value, changesData: !pureRead };
+	return { api, qs: qs.value, body };
 }
 

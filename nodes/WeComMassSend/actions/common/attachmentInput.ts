@@ -7,9 +7,9 @@ import {
 	singleAttachmentFromJson,
 	type Attachment,
 	type AttachmentCheckOptions,
-} from '../../../shared/validation/attachments';
-import type { MediaType } from '../../../shared/validation/attachmentsMedia';
-import type { Violation } from '../../../shared/validation/content';
+} from '../../validation/attachments';
+import type { MediaType } from '../../validation/attachmentsMedia';
+import type { Violation } from '../../validation/content';
 
 /** A file named by binary property that must be uploaded before the attachment can be sent. */
 export interface InlineUpload {

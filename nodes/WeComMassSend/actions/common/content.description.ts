@@ -1,20 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 /**
- * The message content parameters shared by mass messages (S1), welcome messages (S7) and group
- * welcome templates (S8/S9). Read them with `readMessageContent` (content.ts); the names here are
- * what saved workflows store, so they must not change.
+ * The message content parameters shared by mass messages (add_msg_template), welcome messages
+ * (send_welcome_msg) and group welcome templates (group_welcome_template/add, /edit). Read them
+ * with `readMessageContent` (content.ts); the names here are what saved workflows store, so they
+ * must not change. The operation's resource shows them for that operation only.
  */
 export interface ContentFieldsOptions {
-	resource: string;
-	operations: string[];
-	/** WeCom's limit for text.content in UTF-8 bytes (4,000 for S1/S7, 3,000 for S8/S9). */
+	/** WeCom's limit for text.content in UTF-8 bytes (4,000 for messages, 3,000 for templates). */
 	textMaxBytes: number;
-	/** 'many': an attachments array (S1, S7); 'one': a single attachment (S8/S9). */
+	/** 'many': an attachments array (messages); 'one': a single attachment (templates). */
 	attachments: 'many' | 'one';
-	/** Whether WeCom fills in %NICKNAME% here; by default everywhere except mass messages. */
-	nickname?: boolean;
+	/** Whether WeCom fills in %NICKNAME% here (not in mass messages). */
+	nickname: boolean;
 }
 
 const ATTACHMENT_ENTRY: INodeProperties[] = [
@@ -38,7 +36,8 @@ const ATTACHMENT_ENTRY: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { type: ['image', 'video', 'file'] } },
 		description:
-			'The media_id returned by Media → Upload (临时素材, valid 3 days). Leave empty when the file comes from Binary Property.',
+			'The media_id returned by Media → Upload (临时素材, valid 3 days). Leave empty when the ' +
+			'file comes from Binary Property.',
 	},
 	{
 		displayName: 'Picture URL',
@@ -47,7 +46,8 @@ const ATTACHMENT_ENTRY: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { type: ['image', 'link'] } },
 		description:
-			'Image: a permanent URL from Media → Upload Image (pic_url; Media ID wins when both are set). Link: the cover image URL (picurl, optional).',
+			'Image: a permanent URL from Media → Upload Image (pic_url; Media ID wins when both ' +
+			'are set). Link: the cover image URL (picurl, optional).',
 	},
 	{
 		displayName: 'Binary Property',
@@ -57,7 +57,9 @@ const ATTACHMENT_ENTRY: INodeProperties[] = [
 		placeholder: 'data',
 		displayOptions: { show: { type: ['image', 'miniprogram', 'video', 'file'] } },
 		description:
-			'Name of the input binary property to upload instead of giving a media ID (mini program: the cover image). Uploaded once per execution even when many items carry the same file.',
+			'Name of the input binary property to upload instead of giving a media ID (mini ' +
+			'program: the cover image). Uploaded once per execution even when many items carry the ' +
+			'same file.',
 	},
 	{
 		displayName: 'Title',
@@ -89,7 +91,9 @@ const ATTACHMENT_ENTRY: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show: { type: ['miniprogram'] } },
-		description: 'The media_id of the cover image (pic_media_id, 520×416 suggested), or leave empty and use Binary Property',
+		description:
+			'The media_id of the cover image (pic_media_id, 520×416 suggested), or leave empty and ' +
+			'use Binary Property',
 	},
 	{
 		displayName: 'App ID',
@@ -115,7 +119,7 @@ function formatBytes(bytes: number): string {
 }
 
 function textField(options: ContentFieldsOptions): INodeProperties {
-	const nickname = options.nickname ?? options.resource !== 'massMessage';
+	const { nickname } = options;
 	const limit = `At most ${formatBytes(options.textMaxBytes)} bytes in UTF-8 (a Chinese character counts 3).`;
 	return {
 		displayName: 'Text',
@@ -123,7 +127,9 @@ function textField(options: ContentFieldsOptions): INodeProperties {
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
-		description: 'The text message (文本消息 text.content). WeCom sends text and attachments as separate messages.',
+		description:
+			'The text message (文本消息 text.content). WeCom sends text and attachments as separate ' +
+			'messages.',
 		hint: nickname
 			? `${limit} Write %NICKNAME% (upper case, exactly) where the customer's nickname goes; other spellings are sent literally.`
 			: limit,
@@ -150,7 +156,8 @@ function manyAttachments(): INodeProperties[] {
 			default: '[]',
 			displayOptions: { show: { attachmentSource: ['json'] } },
 			description:
-				'WeCom\'s own attachments array, e.g. [{"msgtype": "link", "link": {"title": "…", "url": "https://…"}}]; up to 9',
+				'WeCom\'s own attachments array, e.g. [{"msgtype": "link", "link": {"title": "…", ' +
+				'"url": "https://…"}}]; up to 9',
 		},
 	];
 }
@@ -174,7 +181,9 @@ function oneAttachment(): INodeProperties[] {
 			default: '{}',
 			displayOptions: { show: { attachmentSource: ['json'] } },
 			description:
-				'One attachment, e.g. {"msgtype": "link", "link": {"title": "…", "url": "https://…"}} (or WeCom\'s template form {"link": {…}}). Several kinds are refused: WeCom would keep only the first of image > link > miniprogram > file > video.',
+				'One attachment, e.g. {"msgtype": "link", "link": {"title": "…", "url": ' +
+				'"https://…"}} (or WeCom\'s template form {"link": {…}}). Several kinds are refused: ' +
+				'WeCom would keep only the first of image > link > miniprogram > file > video.',
 		},
 	];
 }
@@ -194,5 +203,5 @@ export function contentFields(options: ContentFieldsOptions): INodeProperties[] 
 		},
 		...(options.attachments === 'many' ? manyAttachments() : oneAttachment()),
 	];
-	return updateDisplayOptions({ show: { resource: [options.resource], operation: options.operations } }, properties);
+	return properties;
 }

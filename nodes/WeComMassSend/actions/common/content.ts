@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { checkAttachment, checkSingleKind, isViolation } from '../../../shared/validation/attachments';
-import { checkAttachmentCount, checkNotEmpty, checkTextBytes, type Violation } from '../../../shared/validation/content';
+import { checkAttachment, checkSingleKind, isViolation } from '../../validation/attachments';
+import { checkAttachmentCount, checkNotEmpty, checkTextBytes, type Violation } from '../../validation/content';
 import {
 	NICKNAME_PLACEHOLDER,
 	containsNicknamePlaceholder,
 	findNicknameMisspellings,
 	fixNicknamePlaceholders,
-} from '../../../shared/validation/nickname';
+} from '../../validation/nickname';
 import type { ExecutionState } from '../types';
 import { readAttachmentInput } from './attachmentInput';
 import { invalidField } from './fields';
@@ -16,9 +16,9 @@ import { readInlineFiles, uploadInlineFiles } from './inlineUpload';
 export interface ReadContentOptions {
 	/** WeCom's limit for text.content in UTF-8 bytes. */
 	textMaxBytes: number;
-	/** 9 for the attachments array (S1, S7); 1 reads the single-attachment fields (S8/S9). */
+	/** 9 for the attachments array (add_msg_template, send_welcome_msg); 1 reads the single-attachment fields (group_welcome_template/add and /edit). */
 	maxAttachments: number;
-	/** WeCom fills in %NICKNAME% here (S7, S8/S9): check its spelling. */
+	/** WeCom fills in %NICKNAME% here (send_welcome_msg, group_welcome_template/add and /edit): check its spelling. */
 	nickname?: boolean;
 	/** Correct misspelt placeholders to %NICKNAME% instead of only warning. */
 	fixNickname?: boolean;

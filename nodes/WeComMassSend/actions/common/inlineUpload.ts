@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readUploadableFile, type UploadableFile } from '../media/binaryFile';
-import { uploadMedia } from '../media/uploadMedia';
+import { readUploadableFile, type UploadableFile } from './binaryFile';
+import { uploadMedia } from './uploadMedia';
 import type { ExecutionState } from '../types';
 import type { AttachmentEntry, InlineUpload } from './attachmentInput';
 

@@ -1,12 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { wecomApi } from '../../../shared/transport/api';
 import { weComApiRequest } from '../../../shared/transport/request';
-import { allowAsAiToolOption } from '../common/agentUse';
 import { requiredString } from '../common/fields';
+import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { agentIdOption, templateIdField } from './fields.description';
 import { agentIdOf } from './templateContent';
+
+const TEMPLATE_DEL = wecomApi('POST', 'externalcontact/group_welcome_template/del', {
+	changesData: true,
+	repeatRisk: 'report a template that was deleted as not found',
+});
 
 const properties: INodeProperties[] = [
 	templateIdField,
@@ -16,17 +21,25 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [agentIdOption, allowAsAiToolOption('delete group welcome templates')],
+		options: [agentIdOption],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['groupWelcomeTemplate'], operation: ['delete'] } }, properties);
+export const operation = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a group welcome template',
+	description: 'Delete a template created by this app (删除入群欢迎语素材, group_welcome_template/del)',
+	calls: [TEMPLATE_DEL],
+	properties,
+	execute,
+});
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const templateId = requiredString.call(this, 'templateId', 'Template ID', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	await weComApiRequest.call(this, {
-		endpoint: 'deleteGroupWelcomeTemplate',
+		api: TEMPLATE_DEL,
 		body: { template_id: templateId, ...agentIdOf(options) },
 		itemIndex,
 	});

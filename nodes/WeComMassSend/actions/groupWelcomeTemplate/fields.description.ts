@@ -25,5 +25,6 @@ export const fixNicknameOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to correct misspelt placeholders such as %nickname% or ％NICKNAME％ to %NICKNAME% (otherwise they are kept and reported in warnings)',
+		'Whether to correct misspelt placeholders such as %nickname% or ％NICKNAME％ to %NICKNAME% ' +
+		'(otherwise they are kept and reported in warnings)',
 };

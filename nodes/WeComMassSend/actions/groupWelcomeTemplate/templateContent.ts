@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toTemplateField, type Attachment } from '../../../shared/validation/attachments';
-import { TEMPLATE_TEXT_MAX_BYTES } from '../../../shared/validation/limits';
+import { toTemplateField, type Attachment } from '../../validation/attachments';
+import { TEMPLATE_TEXT_MAX_BYTES } from '../../../shared/limits';
 import { readMessageContent } from '../common/content';
 import type { ExecutionState } from '../types';
 
@@ -13,7 +13,7 @@ export interface TemplateBody {
 }
 
 /**
- * The S8/S9 content: text plus at most one attachment as a top-level field named after its kind
+ * The group_welcome_template/add and /edit content: text plus at most one attachment as a top-level field named after its kind
  * (not an attachments array), and agentid when set.
  */
 export async function readTemplateBody(this: IExecuteFunctions, itemIndex: number, state: ExecutionState): Promise<TemplateBody> {

@@ -1,16 +1,16 @@
 /**
- * Who a new mass message (S1) goes to, read and checked before anything is sent.
+ * Who a new mass message (add_msg_template) goes to, read and checked before anything is sent.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { parseIdList } from '../../../shared/validation/idList';
-import { tagFilterFromGroups, tagFilterFromJson, type TagGroup } from '../../../shared/validation/tagFilter';
+import { parseIdList } from '../../../shared/idList';
+import { tagFilterFromGroups, tagFilterFromJson, type TagGroup } from '../../validation/tagFilter';
 import { invalidField } from '../common/fields';
 import { memberId } from '../common/memberLocator';
 
-/** S1 takes at most 10,000 external_userid per call; larger lists become several tasks. */
+/** add_msg_template takes at most 10,000 external_userid per call; larger lists become several tasks. */
 export const MAX_CUSTOMERS_PER_TASK = 10000;
-/** S1 takes at most 2,000 chat_id_list entries; groups are not split (one task per group send). */
+/** add_msg_template takes at most 2,000 chat_id_list entries; groups are not split (one task per group send). */
 export const MAX_CHATS = 2000;
 
 export type ChatType = 'single' | 'group';
@@ -34,7 +34,8 @@ export function readAudience(this: IExecuteFunctions, itemIndex: number): Audien
 		if (!sender) {
 			throw invalidField(this, itemIndex, 'sender', '"Sender" is required when sending to customer groups (chat_type group)');
 		}
-		const chatIds = idList.call(this, itemIndex, 'chatIds', 'Group Chat IDs');
+		// Typed IDs first, then the picked groups; a group named both ways is sent once.
+		const chatIds = [...new Set([...idList.call(this, itemIndex, 'chatIds', 'Group Chat IDs'), ...pickedGroups.call(this, itemIndex)])];
 		if (chatIds.length > MAX_CHATS) {
 			throw invalidField(
 				this,
@@ -63,6 +64,15 @@ function idList(this: IExecuteFunctions, itemIndex: number, name: string, label:
 	const parsed = parseIdList(this.getNodeParameter(name, itemIndex, ''));
 	if (!parsed.ok) throw invalidField(this, itemIndex, name, `"${label}": ${parsed.reason}`);
 	return parsed.ids;
+}
+
+/** The Customer Groups picker's chat IDs (a locator value, or a plain string from an expression). */
+function pickedGroups(this: IExecuteFunctions, itemIndex: number): string[] {
+	const entries = (this.getNodeParameter('groups', itemIndex, {}) as { group?: Array<{ chatId?: unknown }> }).group ?? [];
+	return entries
+		.map(({ chatId }) => (chatId && typeof chatId === 'object' ? (chatId as { value?: unknown }).value : chatId))
+		.map((value) => String(value ?? '').trim())
+		.filter((value) => value !== '');
 }
 
 function readTagFilter(this: IExecuteFunctions, itemIndex: number): TagGroup[] {

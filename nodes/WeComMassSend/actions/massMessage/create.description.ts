@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MESSAGE_TEXT_MAX_BYTES } from '../../../shared/validation/limits';
-import { allowAsAiToolOption } from '../common/agentUse';
+import { MESSAGE_TEXT_MAX_BYTES } from '../../../shared/limits';
 import { contentFields } from '../common/content.description';
+import { groupLocator } from '../customerGroup/groupLocator';
 import { memberLocator } from '../common/memberLocator';
+import { tagListField } from '../customerTag/tagLocator';
 
 
 const single = { chatType: ['single'] };
@@ -54,13 +55,14 @@ const audience: INodeProperties[] = [
 				displayName: 'Tag Group',
 				name: 'groups',
 				values: [
+					tagListField('tags', 'Tags', 'Tags picked by "group / tag" name (the tag ID is saved); any of them matches'),
 					{
 						displayName: 'Tag IDs',
 						name: 'tagIds',
 						type: 'string',
 						default: '',
 						placeholder: 'etXXXX1, etXXXX2',
-						description: 'Tag IDs (tag_id), comma or newline separated; any of them matches',
+						description: 'More tag IDs (tag_id), comma or newline separated, or an expression; any of them, and of Tags, matches',
 					},
 				],
 			},
@@ -87,6 +89,23 @@ const audience: INodeProperties[] = [
 			'Customer groups (chat_id_list), comma or newline separated, or an array from an expression. Empty: all of the Sender’s groups.',
 		hint: 'At most 2,000 groups',
 	},
+	{
+		displayName: 'Customer Groups',
+		name: 'groups',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Group',
+		default: {},
+		displayOptions: { show: group },
+		description: 'Customer groups picked by name and owner; sent together with any Group Chat IDs above',
+		options: [
+			{
+				displayName: 'Group',
+				name: 'group',
+				values: [groupLocator({ displayName: 'Customer Group', name: 'chatId', description: 'A customer group (客户群)' })],
+			},
+		],
+	},
 	memberLocator({
 		displayName: 'Sender',
 		name: 'sender',
@@ -110,23 +129,9 @@ const afterContent: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			allowAsAiToolOption('create mass messages'),
-		],
-	},
 ];
 
 export const createProperties = { audience, afterContent };
 
-export const createContentFields = contentFields({
-	resource: 'massMessage',
-	operations: ['create'],
-	textMaxBytes: MESSAGE_TEXT_MAX_BYTES,
-	attachments: 'many',
-});
+// WeCom does not fill in %NICKNAME% in mass messages.
+export const createContentFields = contentFields({ textMaxBytes: MESSAGE_TEXT_MAX_BYTES, attachments: 'many', nickname: false });

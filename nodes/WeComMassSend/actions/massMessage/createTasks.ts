@@ -1,13 +1,20 @@
 /**
- * Sends S1 once per batch of customers. A create is never repeated (a repeat would be a second
+ * Sends add_msg_template once per batch of customers. A create is never repeated (a repeat would be a second
  * task), and when a later batch fails the batches already created are named, not redone.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { chunk } from '../../../shared/idList';
+import { wecomApi } from '../../../shared/transport/api';
+import { explainApiError } from '../../../shared/transport/apiError';
 import { weComApiRequest } from '../../../shared/transport/request';
-import { chunk } from '../../../shared/validation/idList';
-import { explainApiError } from './apiErrors';
 import { MAX_CUSTOMERS_PER_TASK, type Audience } from './audience';
+
+export const ADD_MSG_TEMPLATE = wecomApi('POST', 'externalcontact/add_msg_template', {
+	changesData: true,
+	repeatRisk: 'create a second task, and members would message the customers twice',
+	answerField: 'msgid',
+});
 
 export async function createTasks(
 	this: IExecuteFunctions,
@@ -22,7 +29,7 @@ export async function createTasks(
 		const body: IDataObject = { ...baseBody(audience), ...(customers.length > 0 ? { external_userid: customers } : {}), ...content };
 		let response;
 		try {
-			response = await weComApiRequest.call(this, { endpoint: 'createMassMessage', body, itemIndex });
+			response = await weComApiRequest.call(this, { api: ADD_MSG_TEMPLATE, body, itemIndex });
 		} catch (error) {
 			throw created.length === 0
 				? explainApiError.call(this, error, itemIndex)
@@ -32,7 +39,7 @@ export async function createTasks(
 		created.push({
 			msgid: response.msgid,
 			chat_type: audience.chatType,
-			// R4: customers WeCom could not take; kept under WeCom's name and counted.
+			// Customers WeCom could not take; kept under WeCom's name and counted.
 			fail_list: failList,
 			failedCount: failList.length,
 			batch: index + 1,
@@ -69,7 +76,8 @@ function partialFailure(
 		description:
 			`Created before the failure and not sent again: ${listed}. ` +
 			`Customers ${firstOpen}–${total} of the list (batch ${failedIndex + 1} onwards) may have no task. ` +
-			'Rerunning this item as it is would message the customers of the created batches a second time; send only the remaining customers.',
+			'Rerunning this item as it is would message the customers of the created batches a ' +
+			'second time; send only the remaining customers.',
 		context: { createdMsgIds: msgids, failedBatch: failedIndex + 1, batches: batches.length },
 	});
 }

@@ -1,12 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pages } from '../../../shared/transport/paginate';
-import { monthWindows, toUnixSeconds } from '../../../shared/validation/timeWindow';
+import { monthWindows, toUnixSeconds } from '../../validation/timeWindow';
 import { invalidField } from '../common/fields';
+import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
-import { readLimit, returnAllOrLimit } from './paging.description';
-import { LIST_PAGE_SIZE, massMessageListPages } from './readers';
+import { readLimit, returnAllOrLimit } from '../common/paging.description';
+import { LIST_MASS_MESSAGES, LIST_PAGE_SIZE, massMessageListPages } from './readers';
+
+const DAY = 86400;
+/** One year (13 one-month requests at most when empty) per run. */
+export const MAX_RANGE_DAYS = 366;
 
 const properties: INodeProperties[] = [
 	{
@@ -35,7 +39,7 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		hint: 'Ranges longer than one month are read month by month and joined, oldest first',
+		hint: 'Ranges longer than one month are read month by month and joined, oldest first; at most 366 days per run',
 		description: 'Messages created at or before this time. Expressions may also give Unix seconds or an ISO 8601 string.',
 	},
 	{
@@ -61,9 +65,17 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['massMessage'], operation: ['getMany'] } }, properties);
+export const operation = defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many mass messages',
+	description: 'List mass messages created in a time range (获取群发记录列表, get_groupmsg_list_v2)',
+	calls: [LIST_MASS_MESSAGES],
+	properties,
+	execute,
+});
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const chatType = String(this.getNodeParameter('chatType', itemIndex, ''));
 	if (chatType !== 'single' && chatType !== 'group') {
 		throw invalidField(this, itemIndex, 'chatType', '"Chat Type" must be single or group; WeCom requires it for listing');
@@ -76,6 +88,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			'endTime',
 			`"End Time" (${new Date(end * 1000).toISOString()}) is before "Start Time" (${new Date(start * 1000).toISOString()})`,
+		);
+	}
+	if (end - start > MAX_RANGE_DAYS * DAY) {
+		// WeCom takes at most one month per get_groupmsg_list_v2 request, so the range costs one request
+		// per month at least, one after the other: a start time of 0 would be ~680 requests.
+		throw invalidField(
+			this,
+			itemIndex,
+			'startTime',
+			`"Start Time" (${new Date(start * 1000).toISOString()}) to "End Time" (${new Date(end * 1000).toISOString()}) spans ${Math.ceil((end - start) / DAY)} days; Get Many reads at most ${MAX_RANGE_DAYS} days per run`,
+			`get_groupmsg_list_v2 accepts at most one month per request, so a range costs at least one request per month, one after another. Choose a Start Time at most ${MAX_RANGE_DAYS} days before the End Time, or read a longer history in one run per year.`,
 		);
 	}
 	const creator = String(this.getNodeParameter('creator', itemIndex, '') ?? '').trim();

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pages } from '../../../shared/transport/paginate';
-import { parseIdList } from '../../../shared/validation/idList';
+import { parseIdList } from '../../../shared/idList';
 import { invalidField, requiredString } from '../common/fields';
 import { memberLocator, memberValue } from '../common/memberLocator';
+import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { msgIdField } from './msgId.description';
-import { TASK_PAGE_SIZE, memberTaskPages, sendResultPages } from './readers';
+import { GET_MEMBER_TASKS, GET_SEND_RESULTS, TASK_PAGE_SIZE, memberTaskPages, sendResultPages } from './readers';
 import { ReportSummary } from './reportSummary';
 import { sendResultItem } from './resultItems';
 
@@ -21,7 +21,9 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Results',
 				value: 'results',
-				description: 'One item per customer or group: msgid, userid, external_userid or chat_id, status, statusLabel, send_time',
+				description:
+					'One item per customer or group: msgid, userid, external_userid or chat_id, status, ' +
+					'statusLabel, send_time',
 			},
 			{
 				name: 'Summary',
@@ -36,23 +38,35 @@ const properties: INodeProperties[] = [
 			displayName: 'Member User IDs',
 			name: 'memberUserIds',
 			description:
-				'Members (成员 UserID) whose results to read: one from the list, or By ID comma or newline separated. Empty: every member of the message, from its member task list.',
+				'Members (成员 UserID) whose results to read: one from the list, or By ID comma or ' +
+				'newline separated. Empty: every member of the message, from its member task list.',
 			hint: 'Needed for messages created before 2020-11-17: WeCom keeps no member task list for them',
 		},
 		'zhangsan, lisi',
 	),
 	{
 		displayName:
-			'The real delivery report (群发执行结果): reads the member task list, then every member’s results. Status: 0 unsent, 1 sent, 2 not a friend, 3 monthly limit reached.',
+			'The real delivery report (群发执行结果): reads the member task list, then every member’s ' +
+			'results. Status: 0 unsent, 1 sent, 2 not a friend, 3 monthly limit reached.',
 		name: 'reportNotice',
 		type: 'notice',
 		default: '',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['massMessage'], operation: ['getReport'] } }, properties);
+export const operation = defineOperation({
+	value: 'getReport',
+	name: 'Get Report',
+	action: 'Get the delivery report of a mass message',
+	description:
+		'Every member’s results of a mass message, as items or as a summary (get_groupmsg_task + ' +
+		'get_groupmsg_send_result)',
+	calls: [GET_MEMBER_TASKS, GET_SEND_RESULTS],
+	properties,
+	execute,
+});
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const msgid = requiredString.call(this, 'msgId', 'Message ID', itemIndex);
 	const output = String(this.getNodeParameter('output', itemIndex, 'summary'));
 	if (output !== 'results' && output !== 'summary') {

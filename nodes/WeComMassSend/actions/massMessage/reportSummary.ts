@@ -8,7 +8,7 @@ import {
 	SEND_RESULT_LABELS,
 	memberTaskStatusLabel,
 	sendResultStatusLabel,
-} from '../../../shared/validation/statusLabels';
+} from '../../validation/statusLabels';
 
 type Counts = Record<string, number>;
 
@@ -30,7 +30,7 @@ export class ReportSummary {
 
 	constructor(
 		private readonly msgid: string,
-		/** Where the member list came from: S5, or the user's Member User IDs. */
+		/** Where the member list came from: get_groupmsg_task, or the user's Member User IDs. */
 		private readonly memberSource: 'memberTasks' | 'memberUserIds',
 	) {}
 

@@ -3,7 +3,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { memberTaskStatusLabel, sendResultStatusLabel } from '../../../shared/validation/statusLabels';
+import { memberTaskStatusLabel, sendResultStatusLabel } from '../../validation/statusLabels';
 
 export function memberTaskItem(msgid: string, task: IDataObject): IDataObject {
 	return {
@@ -16,7 +16,7 @@ export function memberTaskItem(msgid: string, task: IDataObject): IDataObject {
 }
 
 /**
- * S6 gives either external_userid (customer) or chat_id (group), never both (R10/G6). Both keys
+ * get_groupmsg_send_result gives either external_userid (customer) or chat_id (group), never both. Both keys
  * are always present, the absent one null, so every item has the same columns downstream.
  */
 export function sendResultItem(msgid: string, result: IDataObject): IDataObject {

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { MediaType } from '../../../shared/validation/attachmentsMedia';
+import type { MediaType } from '../../validation/attachmentsMedia';
+import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
-import { readUploadableFile } from './binaryFile';
-import { uploadMedia } from './uploadMedia';
+import { readUploadableFile } from '../common/binaryFile';
+import { UPLOAD_MEDIA, uploadMedia } from '../common/uploadMedia';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,16 +30,25 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'The media_id (临时素材) is valid for 3 days only: upload again before using it later. The output shows when it expires (expires_at).',
+			'The media_id (临时素材) is valid for 3 days only: upload again before using it later. The ' +
+			'output shows when it expires (expires_at).',
 		name: 'mediaExpiryNotice',
 		type: 'notice',
 		default: '',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['media'], operation: ['upload'] } }, properties);
+export const operation = defineOperation({
+	value: 'upload',
+	name: 'Upload',
+	action: 'Upload a file as temporary media',
+	description: 'Upload a file for attachments and get a media_id valid for 3 days (上传临时素材, media/upload)',
+	calls: [UPLOAD_MEDIA],
+	properties,
+	execute,
+});
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const propertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 	const mediaType = this.getNodeParameter('mediaType', itemIndex) as MediaType;
 	const file = await readUploadableFile.call(this, itemIndex, propertyName, mediaType, 'binaryPropertyName');

@@ -1,15 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { wecomApi } from '../../../shared/transport/api';
+import { errcodeOf, explainApiError } from '../../../shared/transport/apiError';
 import { weComApiRequest } from '../../../shared/transport/request';
-import { MAX_ATTACHMENTS, MESSAGE_TEXT_MAX_BYTES } from '../../../shared/validation/limits';
+import { MAX_ATTACHMENTS, MESSAGE_TEXT_MAX_BYTES } from '../../../shared/limits';
 import { readMessageContent } from '../common/content';
-import { allowAsAiToolOption } from '../common/agentUse';
 import { contentFields } from '../common/content.description';
+import { UPLOAD_MEDIA } from '../common/uploadMedia';
+import { invalidField } from '../common/fields';
 import { settle } from '../common/settle';
+import { defineOperation } from '../operation';
 import type { ExecutionState, OperationResult } from '../types';
 import { readWelcomeCode, WELCOME_CODE_DEFAULT } from './welcomeCode';
 import { welcomeWindow, type WelcomeWindow } from './welcomeWindow';
+
+// The code is single-use: a lost send is never repeated.
+const SEND_WELCOME_MSG = wecomApi('POST', 'externalcontact/send_welcome_msg', {
+	changesData: true,
+	repeatRisk: 'use the single-use WelcomeCode twice',
+});
 
 const ALREADY_WELCOMED = 41051;
 const EXPIRED = 41050;
@@ -31,7 +40,7 @@ const properties: INodeProperties[] = [
 		default: WELCOME_CODE_DEFAULT,
 		description: 'The WelcomeCode (欢迎语 code) of the add_external_contact event from the WeCom Trigger',
 	},
-	...contentFields({ resource: 'welcomeMessage', operations: ['send'], textMaxBytes: MESSAGE_TEXT_MAX_BYTES, attachments: 'many' }),
+	...contentFields({ textMaxBytes: MESSAGE_TEXT_MAX_BYTES, attachments: 'many', nickname: true }),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -39,7 +48,6 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			allowAsAiToolOption('send welcome messages'),
 			{
 				displayName: 'Fix Nickname Placeholder',
 				name: 'fixNicknamePlaceholder',
@@ -68,9 +76,17 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['welcomeMessage'], operation: ['send'] } }, properties);
+export const operation = defineOperation({
+	value: 'send',
+	name: 'Send',
+	action: 'Send a welcome message to a new customer',
+	description: 'Greet a customer who just added a member, with the WelcomeCode from the WeCom Trigger (发送新客户欢迎语, send_welcome_msg)',
+	calls: [SEND_WELCOME_MSG, UPLOAD_MEDIA],
+	properties,
+	execute,
+});
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, state: ExecutionState): Promise<OperationResult> {
+async function execute(this: IExecuteFunctions, itemIndex: number, state: ExecutionState): Promise<OperationResult> {
 	// Taken first: inline uploads below eat into the same 20 seconds.
 	const codeWindow = welcomeWindow.call(this, itemIndex);
 	const welcomeCode = readWelcomeCode.call(this, itemIndex);
@@ -79,7 +95,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, state:
 	// so neither the send nor an inline upload is spent on it.
 	if (Date.now() >= codeWindow.deadline) {
 		if (options.skipExpiredCodes === true) return [expiredItem(welcomeCode, codeWindow)];
-		throw expiredError.call(this, itemIndex, codeWindow);
+		throw expiredBeforeSending.call(this, itemIndex, codeWindow);
 	}
 	const content = await readMessageContent.call(this, itemIndex, state, {
 		textMaxBytes: MESSAGE_TEXT_MAX_BYTES,
@@ -94,7 +110,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, state:
 	// only 41096 (another app is sending right now) is retried, and only inside the 20-second window.
 	const outcome = await settle(
 		weComApiRequest.call(this, {
-			endpoint: 'sendWelcomeMessage',
+			api: SEND_WELCOME_MSG,
 			body,
 			itemIndex,
 			deadline: codeWindow.deadline,
@@ -103,28 +119,28 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, state:
 	);
 	if (outcome.ok) return [{ sent: true, welcomeCode, warnings: content.warnings }];
 
-	const error = outcome.error as Error & { context?: IDataObject };
-	const errcode = error.context?.errcode;
+	// The window closed before an attempt could start (inline uploads took the time, or a new access
+	// token was needed): nothing was sent, exactly as if the node had found the code dead first.
+	if ((outcome.error as { context?: IDataObject }).context?.deadlinePassed === true) {
+		if (options.skipExpiredCodes === true) return [{ ...expiredItem(welcomeCode, codeWindow), warnings: content.warnings }];
+		throw expiredBeforeSending.call(this, itemIndex, codeWindow, true);
+	}
+	const errcode = errcodeOf(outcome.error);
+	const errmsg = String((outcome.error as { context?: IDataObject }).context?.errmsg ?? '');
 	if (errcode === ALREADY_WELCOMED && options.treatAlreadyWelcomedAsSuccess !== false) {
-		return [
-			{
-				sent: false,
-				skipped: true,
-				reason: 'alreadyWelcomed',
-				errcode,
-				errmsg: error.context?.errmsg ?? '',
-				welcomeCode,
-				warnings: content.warnings,
-			},
-		];
+		return [{ sent: false, skipped: true, reason: 'alreadyWelcomed', errcode, errmsg, welcomeCode, warnings: content.warnings }];
 	}
 	if (errcode === EXPIRED) {
 		if (options.skipExpiredCodes === true) {
-			return [{ ...expiredItem(welcomeCode, codeWindow), errcode, errmsg: error.context?.errmsg ?? '', warnings: content.warnings }];
+			return [{ ...expiredItem(welcomeCode, codeWindow), errcode, errmsg, warnings: content.warnings }];
 		}
-		throw expiredError.call(this, itemIndex, codeWindow, error);
+		throw explainApiError.call(this, outcome.error, itemIndex, {
+			message: 'the WelcomeCode has expired or was already used',
+			description: expiredAdvice(codeWindow, false),
+			context: { field: 'welcomeCode' },
+		});
 	}
-	throw outcome.error;
+	throw explainApiError.call(this, outcome.error, itemIndex);
 }
 
 function expiredItem(welcomeCode: string, codeWindow: WelcomeWindow): IDataObject {
@@ -134,29 +150,33 @@ function expiredItem(welcomeCode: string, codeWindow: WelcomeWindow): IDataObjec
 	return item;
 }
 
-/**
- * 41050 with the 20-second rule and how to stay inside it: answered by WeCom (`cause`), or found
- * here before sending, from the trigger's `welcomeCodeExpiresAt`, so no request was made.
- */
-function expiredError(this: IExecuteFunctions, itemIndex: number, codeWindow: WelcomeWindow, cause?: Error & { context?: IDataObject }) {
+/** The 20-second rule and how to stay inside it, for a code WeCom refused or one found dead before sending. */
+function expiredAdvice(codeWindow: WelcomeWindow, notSent: boolean): string {
 	const late =
 		codeWindow.receivedAt === undefined
 			? ''
 			: ` This send started about ${Math.round((Date.now() - codeWindow.receivedAt) / 100) / 10} s after the trigger received the event.`;
-	// n8n names the item itself (itemIndex); WeCom's own 41050 stays a NodeApiError.
-	const message = cause
-		? 'the WelcomeCode has expired or was already used (errcode 41050)'
-		: 'the WelcomeCode expired before this node ran, so it was not sent (errcode 41050)';
-	const ErrorType = cause instanceof NodeApiError ? NodeApiError : NodeOperationError;
-	const error = new ErrorType(this.getNode(), (cause instanceof NodeApiError ? { ...cause.context } : message) as never, {
-		message,
+	return (
+		`WeCom accepts a WelcomeCode only within 20 seconds of sending the add_external_contact event, and only once.${late} ` +
+		(notSent ? 'WeCom would answer errcode 41050, so no request was made. ' : '') +
+		'Keep the flow fast: put Welcome Message → Send directly after the WeCom Trigger, with no Wait or slow nodes before it; ' +
+		'upload attachments once beforehand with Media → Upload and use the media_id; check that the trigger workflow is active and ' +
+		'n8n is not queueing executions (see "Performance and sizing" in the README). A code that expired cannot be used ' +
+		'again; the option "Skip Expired Codes" outputs such codes as skipped items instead.'
+	);
+}
+
+/** Found from the trigger's `welcomeCodeExpiresAt` before sending: no request was made. */
+function expiredBeforeSending(this: IExecuteFunctions, itemIndex: number, codeWindow: WelcomeWindow, whileRunning = false) {
+	const error = invalidField(
+		this,
 		itemIndex,
-		description:
-			`WeCom accepts a WelcomeCode only within 20 seconds of sending the add_external_contact event, and only once.${late} ` +
-			(cause ? '' : 'WeCom would answer errcode 41050, so no request was made. ') +
-			'Keep the flow fast: put Welcome Message → Send directly after the WeCom Trigger, with no Wait or slow nodes before it; upload attachments once beforehand with Media → Upload and use the media_id; check that the trigger workflow is active and n8n is not queueing executions (see "Performance on n8n\'s defaults" in the README). A code that expired cannot be used again; the option "Skip Expired Codes" outputs such codes as skipped items instead.',
-	});
-	error.message = message;
-	Object.assign(error.context, { ...cause?.context, errcode: EXPIRED, field: 'welcomeCode', ...(cause ? {} : { reason: 'expired' }) });
+		'welcomeCode',
+		whileRunning
+			? 'the WelcomeCode expired before the send could start (uploads or a new access token took the time), so it was not sent (errcode 41050)'
+			: 'the WelcomeCode expired before this node ran, so it was not sent (errcode 41050)',
+		expiredAdvice(codeWindow, true),
+	);
+	Object.assign(error.context, { errcode: EXPIRED, reason: 'expired' });
 	return error;
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { WELCOME_CODE_LIFETIME_MS } from '../../../shared/validation/limits';
+import { WELCOME_CODE_LIFETIME_MS } from '../../../shared/limits';
 
 export interface WelcomeWindow {
 	/** Epoch ms after which no send attempt starts. */

@@ -1,0 +1,62 @@
+/** Moment → Get Many (get_moment_list): month windows, pages of 20, filters, refusals before any request. */
+import { GENERATED_MOMENTS, MOMENT_EPOCH, SEEDED_MOMENTS } from '../../../../../tools/sandbox/moments';
+import { runMassSend } from '../../../../helpers/engine';
+import { apiCalls, bodyOf, useSandbox } from '../../../../helpers/sandbox';
+
+const sandbox = useSandbox();
+const DAY = 86400;
+const getMany = (extra: Record<string, unknown> = {}) => ({
+	resource: 'moment',
+	operation: 'getMany',
+	startTime: MOMENT_EPOCH,
+	endTime: MOMENT_EPOCH + 7 * DAY,
+	...extra,
+});
+const ALL = 3 + GENERATED_MOMENTS;
+
+test('Return All follows next_cursor in pages of 20, WeCom’s maximum', async () => {
+	const result = await runMassSend(getMany({ returnAll: true }));
+	const items = result.json();
+	expect(items).toHaveLength(ALL);
+	expect(items[0]).toMatchObject({ moment_id: SEEDED_MOMENTS.company, creator: 'zhangsan', create_type: 0, text: { content: '双十二会员福利' } });
+	const calls = apiCalls(sandbox());
+	expect(calls.map((c) => bodyOf(c).limit)).toEqual([20, 20]);
+	expect(bodyOf(calls[0])).toEqual({ start_time: MOMENT_EPOCH, end_time: MOMENT_EPOCH + 7 * DAY, filter_type: 2, limit: 20 });
+	expect(typeof bodyOf(calls[1]).cursor).toBe('string');
+});
+
+test('a Limit is asked for exactly; Creator and Created By become creator and filter_type', async () => {
+	const result = await runMassSend(getMany({ limit: 1, creator: { mode: 'id', value: 'lisi' }, filterType: 1 }));
+	expect(result.json().map((m) => m.moment_id)).toEqual([SEEDED_MOMENTS.personal]);
+	expect(bodyOf(apiCalls(sandbox())[0])).toMatchObject({ creator: 'lisi', filter_type: 1, limit: 1 });
+});
+
+test('a range longer than a month is read in windows WeCom accepts, oldest first', async () => {
+	const result = await runMassSend(getMany({ startTime: MOMENT_EPOCH - 60 * DAY, returnAll: true }));
+	expect(result.error).toBeUndefined();
+	expect(result.json()).toHaveLength(ALL);
+	const windows = apiCalls(sandbox()).map((c) => [bodyOf(c).start_time, bodyOf(c).end_time] as [number, number]);
+	expect(windows.length).toBeGreaterThanOrEqual(3);
+	for (const [start, end] of windows) expect(end - start).toBeLessThanOrEqual(30 * DAY);
+	expect(windows[0][0]).toBe(MOMENT_EPOCH - 60 * DAY);
+});
+
+test('End Time before Start Time, or more than 366 days, is refused before any request, naming the field', async () => {
+	const backwards = await runMassSend(getMany({ endTime: MOMENT_EPOCH - DAY }), [{}], { continueOnFail: true });
+	expect(backwards.json()[0]).toMatchObject({ field: 'endTime', error: expect.stringContaining('"End Time"') });
+	const long = await runMassSend(getMany({ startTime: MOMENT_EPOCH - 400 * DAY }), [{}], { continueOnFail: true });
+	expect(long.json()[0]).toMatchObject({ field: 'startTime', error: expect.stringContaining('366 days') });
+	const empty = await runMassSend(getMany({ startTime: '={{ "" }}' }), [{}], { continueOnFail: true });
+	expect(empty.json()[0]).toMatchObject({ field: 'startTime' });
+	expect(apiCalls(sandbox())).toHaveLength(0);
+});
+
+test('a busy answer is read again; another errcode fails the item with the API named', async () => {
+	sandbox().fault({ api: 'get_moment_list', kind: 'errcode', errcode: -1 });
+	const retried = await runMassSend(getMany({ limit: 1 }));
+	expect(retried.json().map((m) => m.moment_id)).toEqual([SEEDED_MOMENTS.company]);
+	expect(sandbox().callsTo('get_moment_list')).toHaveLength(2);
+	sandbox().fault({ api: 'get_moment_list', kind: 'errcode', errcode: 48002 });
+	const refused = await runMassSend(getMany({ limit: 1 }), [{}], { continueOnFail: true });
+	expect(refused.json()[0]).toMatchObject({ errcode: 48002, api: 'get_moment_list' });
+});

@@ -1,0 +1,485 @@
+/**
+ * Benchmark 2 — callback → S7 latency in a real n8n (this package installed as users get it), on
+ * n8n's defaults (the `vm` expression engine), with the variants that show where the time goes.
+ * All chains are active in the same n8n and fed the same encrypted callback bodies; those that end
+ * in S7 (send_welcome_msg) get a fresh welcome code each. Latency = the sandbox's recorded arrival
+ * of the S7 call (`at`) minus the time the callback POST was sent; same process, same clock.
+ *
+ *   chain        trigger                          → next node
+ *   wecom        WeCom Trigger                    → WeCom (Welcome Message → Send)              ours
+ *   bare         n8n Webhook                      → HTTP Request (the same S7)                 n8n's own chain
+ *   floor        minimal community trigger        → HTTP Request (the same S7)                 what any package reaches
+ *   floorCreds   minimal trigger + getCredentials → HTTP Request                               one credential read in the webhook phase
+ *   wtNoop       WeCom Trigger                    → NoOp
+ *   whNoop       n8n Webhook                      → NoOp
+ *   minNoop      minimal community trigger        → NoOp
+ *   whSend       n8n Webhook                      → WeCom (Welcome Message → Send)
+ *   minSend      minimal community trigger        → WeCom Send, Welcome Code left at its default (read without an expression)
+ *   minSendExpr  minimal community trigger        → WeCom Send, Welcome Code `={{ $json.WelcomeCode + '' }}` (an expression)
+ *
+ * The minimal trigger is a tiny package the bench writes into the user folder (tools/bench/lib/minimalTrigger.ts).
+ * NoOp chains make no S7: they are compared by the time to n8n's answer (the webhook phase) and by
+ * the CPU the n8n process group spends per callback (read from /proc; robust to a shared machine).
+ *
+ * Settings (`--settings default,legacy,...`): each starts its own n8n with one change to the
+ * environment and runs wecom, bare and floor (the default run has every chain, lazy adds minSend
+ * and minSendExpr: with lazy acquisition an execution without expressions needs no isolate):
+ *   default   nothing set (vm engine, pool of 1 isolate, eager acquire, save every execution)
+ *   legacy    N8N_EXPRESSION_ENGINE=legacy
+ *   pool4     N8N_EXPRESSION_ENGINE_POOL_SIZE=4
+ *   lazy      N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true   (2.x only)
+ *   saveNone  EXECUTIONS_DATA_SAVE_ON_SUCCESS=none
+ *   limit10   N8N_CONCURRENCY_PRODUCTION_LIMIT=10
+ *
+ *   npm run bench:latency [-- --line 1|2|both --settings default,lazy --sequential 100
+ *                            --concurrent 300 --concurrency 50 --keep]
+ *   (--keep leaves the n8n user folders under .tmp/; a JSON summary goes to artifacts/)
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { startSandbox, type Sandbox } from '../sandbox';
+import { ROOT, ensureBuilt } from './lib/build';
+import { argValue, hasFlag, machineLine } from './lib/machine';
+import { MINIMAL_CREDENTIAL_TYPE, MINIMAL_PATH, MINIMAL_TRIGGER_TYPE, installMinimalTrigger } from './lib/minimalTrigger';
+import { groupCpuMs, waitCpuIdle } from './lib/processCpu';
+import { s7RequestNode } from './lib/setups';
+import { summarize } from './lib/stats';
+import { printTable, ratio } from './lib/table';
+import { sleep } from './lib/timing';
+
+type InstanceModule = typeof import('../n8n/instance');
+type PackageModule = typeof import('../n8n/package');
+type InstallModule = typeof import('../n8n/install');
+// Plain CommonJS next to the sources, not compiled into .build: load it from the repository.
+const { N8nInstance } = require(join(ROOT, 'tools/n8n/instance.js')) as InstanceModule;
+const { packAndInstall } = require(join(ROOT, 'tools/n8n/package.js')) as PackageModule;
+const { ensureN8n } = require(join(ROOT, 'tools/n8n/install.js')) as InstallModule;
+
+const LINE_ARG = argValue('line', 'both');
+const LINES = (LINE_ARG === 'both' ? ['1', '2'] : [LINE_ARG]) as Array<'1' | '2'>;
+const SEQUENTIAL = Number(argValue('sequential', '100'));
+const CONCURRENT = Number(argValue('concurrent', '300'));
+const CONCURRENCY = Number(argValue('concurrency', '50'));
+
+const PKG = 'n8n-nodes-wecom-masssend';
+const CREDENTIAL = { id: 'benchWeComCred01', name: 'WeCom sandbox (bench)' };
+const MINIMAL_CREDENTIAL = { id: 'benchMinCred0001', name: 'Bench minimal' };
+const WELCOME_TEXT = 'Welcome! 欢迎 %NICKNAME%';
+
+const CHAIN_IDS = ['wecom', 'bare', 'floor', 'floorCreds', 'wtNoop', 'whNoop', 'minNoop', 'whSend', 'minSend', 'minSendExpr'] as const;
+type Chain = (typeof CHAIN_IDS)[number];
+
+interface Setting {
+	env: Record<string, string>;
+	lines: Array<'1' | '2'>;
+	chains: readonly Chain[];
+}
+
+const WELCOME_CHAINS: readonly Chain[] = ['wecom', 'bare', 'floor'];
+const SETTINGS: Record<string, Setting> = {
+	default: { env: {}, lines: ['1', '2'], chains: CHAIN_IDS },
+	legacy: { env: { N8N_EXPRESSION_ENGINE: 'legacy' }, lines: ['1', '2'], chains: WELCOME_CHAINS },
+	pool4: { env: { N8N_EXPRESSION_ENGINE_POOL_SIZE: '4' }, lines: ['1', '2'], chains: WELCOME_CHAINS },
+	lazy: { env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' }, lines: ['2'], chains: [...WELCOME_CHAINS, 'minSend', 'minSendExpr'] },
+	saveNone: { env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' }, lines: ['1', '2'], chains: WELCOME_CHAINS },
+	limit10: { env: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '10' }, lines: ['1', '2'], chains: WELCOME_CHAINS },
+};
+const SETTING_NAMES = argValue('settings', 'default').split(',');
+for (const name of SETTING_NAMES) if (!SETTINGS[name]) throw new Error(`unknown setting "${name}"; known: ${Object.keys(SETTINGS).join(', ')}`);
+
+interface ChainSpec {
+	label: string;
+	/** Ends in an S7 call whose arrival is the latency. */
+	s7: boolean;
+	/** What follows /webhook/ (for waitForWebhook and the POST). */
+	path: string;
+	/** The code is passed in the query string (n8n's Webhook and the minimal trigger read it there). */
+	codeInQuery: boolean;
+}
+
+const webhookId = (chain: Chain) => `b3c1e0a2-7d4f-4b8e-9a61-${(CHAIN_IDS.indexOf(chain) + 1).toString(16).padStart(12, '0')}`;
+
+const CHAINS: Record<Chain, ChainSpec> = {
+	wecom: { label: 'WeCom Trigger → WeCom Send', s7: true, path: `${webhookId('wecom')}/wecom`, codeInQuery: false },
+	bare: { label: 'Webhook → HTTP Request', s7: true, path: 'bench-bare', codeInQuery: true },
+	floor: { label: 'minimal trigger → HTTP Request', s7: true, path: `${webhookId('floor')}/${MINIMAL_PATH}`, codeInQuery: true },
+	floorCreds: {
+		label: 'minimal trigger + getCredentials → HTTP Request',
+		s7: true,
+		path: `${webhookId('floorCreds')}/${MINIMAL_PATH}`,
+		codeInQuery: true,
+	},
+	wtNoop: { label: 'WeCom Trigger → NoOp', s7: false, path: `${webhookId('wtNoop')}/wecom`, codeInQuery: false },
+	whNoop: { label: 'Webhook → NoOp', s7: false, path: 'bench-noop', codeInQuery: true },
+	minNoop: { label: 'minimal trigger → NoOp', s7: false, path: `${webhookId('minNoop')}/${MINIMAL_PATH}`, codeInQuery: true },
+	whSend: { label: 'Webhook → WeCom Send', s7: true, path: 'bench-send', codeInQuery: true },
+	minSend: { label: 'minimal trigger → WeCom Send (default code)', s7: true, path: `${webhookId('minSend')}/${MINIMAL_PATH}`, codeInQuery: true },
+	minSendExpr: {
+		label: 'minimal trigger → WeCom Send (code by expression)',
+		s7: true,
+		path: `${webhookId('minSendExpr')}/${MINIMAL_PATH}`,
+		codeInQuery: true,
+	},
+};
+
+type Node = Record<string, unknown>;
+
+function startNode(chain: Chain): Node {
+	const base = { id: `${chain}-1`, position: [0, 0] };
+	if (chain === 'wecom' || chain === 'wtNoop') {
+		return {
+			...base,
+			name: 'WeCom Trigger',
+			type: `${PKG}.weComTrigger`,
+			typeVersion: 1,
+			webhookId: webhookId(chain),
+			parameters: { events: ['add_external_contact'], options: {} },
+			credentials: { weComApi: CREDENTIAL },
+		};
+	}
+	if (chain === 'floor' || chain === 'floorCreds' || chain === 'minNoop' || chain === 'minSend' || chain === 'minSendExpr') {
+		return {
+			...base,
+			name: 'Minimal Trigger',
+			type: MINIMAL_TRIGGER_TYPE,
+			typeVersion: 1,
+			webhookId: webhookId(chain),
+			parameters: chain === 'floorCreds' ? { readCredentials: true } : {},
+			...(chain === 'floorCreds' ? { credentials: { [MINIMAL_CREDENTIAL_TYPE]: MINIMAL_CREDENTIAL } } : {}),
+		};
+	}
+	return {
+		...base,
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: webhookId(chain),
+		parameters: { httpMethod: 'POST', path: CHAINS[chain].path, responseMode: 'onReceived', options: {} },
+	};
+}
+
+function nextNode(chain: Chain, sandboxUrl: string, accessToken: string): Node {
+	const base = { id: `${chain}-2`, position: [220, 0] };
+	if (chain === 'wtNoop' || chain === 'whNoop' || chain === 'minNoop') {
+		return { ...base, name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
+	}
+	if (chain === 'wecom' || chain === 'whSend' || chain === 'minSend' || chain === 'minSendExpr') {
+		return {
+			...base,
+			name: 'Send Welcome',
+			type: `${PKG}.weComMassSend`,
+			typeVersion: 1,
+			// wecom, minSend: the parameter's default (the trigger's WelcomeCode), as a user leaves it.
+			parameters: {
+				resource: 'welcomeMessage',
+				operation: 'send',
+				...(chain === 'whSend' ? { welcomeCode: '={{ $json.query.code }}' } : {}),
+				...(chain === 'minSendExpr' ? { welcomeCode: "={{ $json.WelcomeCode + '' }}" } : {}),
+				text: WELCOME_TEXT,
+			},
+			credentials: { weComApi: CREDENTIAL },
+		};
+	}
+	const code = chain === 'bare' ? '$json.query.code' : '$json.WelcomeCode';
+	return { ...base, ...s7RequestNode(sandboxUrl, accessToken, code, WELCOME_TEXT) };
+}
+
+function workflow(chain: Chain, sandboxUrl: string, accessToken: string) {
+	const first = startNode(chain);
+	const second = nextNode(chain, sandboxUrl, accessToken);
+	return {
+		id: `bench${chain.padEnd(11, '0')}`.slice(0, 16),
+		name: `bench: ${CHAINS[chain].label}`,
+		nodes: [first, second],
+		connections: { [first.name as string]: { main: [[{ node: second.name as string, type: 'main', index: 0 }]] } },
+		settings: {},
+	};
+}
+
+interface Shot {
+	chain: Chain;
+	code: string;
+	sentAt: number;
+	/** ms until n8n answered the callback POST. */
+	answeredMs?: number;
+	status?: number;
+	arrivedAt?: number;
+	errcode?: number;
+}
+
+/** Watches the sandbox's recorded S7 calls and resolves each welcome code's arrival. */
+class ArrivalWatch {
+	private seen = 0;
+	private readonly waiting = new Map<string, (call: { at: number; errcode?: number }) => void>();
+	private readonly arrived = new Map<string, { at: number; errcode?: number }>();
+	private readonly timer: NodeJS.Timeout;
+
+	constructor(private readonly sandbox: Sandbox) {
+		this.timer = setInterval(() => this.scan(), 2);
+	}
+
+	private scan() {
+		const calls = this.sandbox.calls;
+		for (; this.seen < calls.length; this.seen++) {
+			const call = calls[this.seen];
+			if (!call.path.endsWith('/send_welcome_msg')) continue;
+			const code = (call.body as { welcome_code?: string } | undefined)?.welcome_code;
+			if (typeof code !== 'string') continue;
+			// The answer (errcode) is filled in when the route answers: read it later via the object.
+			this.arrived.set(code, call);
+			this.waiting.get(code)?.(call);
+			this.waiting.delete(code);
+		}
+	}
+
+	wait(code: string, timeoutMs: number): Promise<{ at: number; errcode?: number } | undefined> {
+		const known = this.arrived.get(code);
+		if (known) return Promise.resolve(known);
+		return new Promise((resolve) => {
+			const timeout = setTimeout(() => {
+				this.waiting.delete(code);
+				resolve(undefined);
+			}, timeoutMs);
+			this.waiting.set(code, (call) => {
+				clearTimeout(timeout);
+				resolve(call);
+			});
+		});
+	}
+
+	stop() {
+		clearInterval(this.timer);
+	}
+}
+
+async function fire(sandbox: Sandbox, baseUrl: string, chain: Chain, watch: ArrivalWatch): Promise<Shot> {
+	const spec = CHAINS[chain];
+	const event = sandbox.addExternalContactEvent();
+	const code = String(event.WelcomeCode);
+	const built = sandbox.buildCallback(event);
+	const query = new URLSearchParams(built.query);
+	if (spec.codeInQuery) query.set('code', code);
+	const shot: Shot = { chain, code, sentAt: Date.now() };
+	const arrival = spec.s7 ? watch.wait(code, 60_000) : undefined;
+	try {
+		const res = await fetch(`${baseUrl}/webhook/${spec.path}?${query}`, {
+			method: 'POST',
+			headers: { 'content-type': 'text/xml' },
+			body: built.body,
+		});
+		await res.arrayBuffer();
+		shot.status = res.status;
+	} catch {
+		shot.status = 0;
+	}
+	shot.answeredMs = Date.now() - shot.sentAt;
+	const call = await arrival;
+	if (call) {
+		shot.arrivedAt = call.at;
+		// Let the sandbox finish answering before reading the errcode.
+		await sleep(0);
+		shot.errcode = call.errcode;
+	}
+	return shot;
+}
+
+async function pool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
+	const results: T[] = new Array(count);
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: Math.min(concurrency, count) }, async () => {
+			while (next < count) {
+				const index = next++;
+				results[index] = await task(index);
+			}
+		}),
+	);
+	return results;
+}
+
+interface ChainResult {
+	chain: Chain;
+	sequential: Shot[];
+	concurrent: Shot[];
+	/** CPU ms of the n8n process group per callback, over the concurrent phase. */
+	cpuMsPerCallback: number;
+}
+
+interface RunResult {
+	line: '1' | '2';
+	version: string;
+	setting: string;
+	env: Record<string, string>;
+	chains: ChainResult[];
+}
+
+async function benchRun(line: '1' | '2', setting: string, sandbox: Sandbox, accessToken: string): Promise<RunResult> {
+	const { env, chains } = SETTINGS[setting];
+	const setupStarted = Date.now();
+	await ensureN8n(line);
+	const n8n = await N8nInstance.create({ line, env });
+	const results: ChainResult[] = chains.map((chain) => ({ chain, sequential: [], concurrent: [], cpuMsPerCallback: NaN }));
+	try {
+		await packAndInstall(n8n.userFolder);
+		installMinimalTrigger(n8n.userFolder);
+		await n8n.importCredentials([
+			{ ...CREDENTIAL, type: 'weComApi', data: { ...sandbox.config, baseUrl: sandbox.url } },
+			{ ...MINIMAL_CREDENTIAL, type: MINIMAL_CREDENTIAL_TYPE, data: { key: 'bench' } },
+		]);
+		for (const chain of chains) await n8n.activate(await n8n.importWorkflow(workflow(chain, sandbox.url, accessToken)));
+		await n8n.start();
+		for (const chain of chains) await n8n.waitForWebhook(CHAINS[chain].path, { method: 'POST' });
+		const pgid = (n8n as unknown as { child: { pid: number } }).child.pid;
+		console.log(`line ${line} [${setting}]: n8n ${n8n.version} ready in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
+
+		const watch = new ArrivalWatch(sandbox);
+		// Warm-up: every chain a few times (first executions load code and fetch the token).
+		for (let i = 0; i < 8; i++) for (const chain of chains) await fire(sandbox, n8n.baseUrl, chain, watch);
+		await waitCpuIdle(pgid);
+
+		// Sequential: one callback in flight at a time, chain order rotating, each waits for its S7
+		// (NoOp chains: for the answer, then a pause so their execution ends before the next POST).
+		let phase = Date.now();
+		for (let i = 0; i < SEQUENTIAL; i++) {
+			for (let k = 0; k < chains.length; k++) {
+				const index = (k + i) % chains.length;
+				const shot = await fire(sandbox, n8n.baseUrl, chains[index], watch);
+				results[index].sequential.push(shot);
+				await sleep(CHAINS[chains[index]].s7 ? 20 : 80);
+			}
+		}
+		console.log(`line ${line} [${setting}]: sequential ${SEQUENTIAL} per chain in ${((Date.now() - phase) / 1000).toFixed(1)} s`);
+
+		// Under load: CONCURRENCY callbacks in flight, one chain at a time, two halves in opposite
+		// chain orders; CPU is read around each half, after n8n has gone idle again.
+		phase = Date.now();
+		const half = Math.ceil(CONCURRENT / 2);
+		const cpu = results.map(() => 0);
+		for (const order of [chains.map((_, i) => i), chains.map((_, i) => chains.length - 1 - i)]) {
+			for (const index of order) {
+				const before = groupCpuMs(pgid);
+				results[index].concurrent.push(...(await pool(half, CONCURRENCY, () => fire(sandbox, n8n.baseUrl, chains[index], watch))));
+				await waitCpuIdle(pgid);
+				cpu[index] += groupCpuMs(pgid) - before;
+			}
+		}
+		results.forEach((r, i) => (r.cpuMsPerCallback = cpu[i] / r.concurrent.length));
+		console.log(`line ${line} [${setting}]: ${CONCURRENCY} concurrent, ${half * 2} per chain in ${((Date.now() - phase) / 1000).toFixed(1)} s`);
+		watch.stop();
+	} finally {
+		await n8n.stop();
+		// The instance's user folder (SQLite with every execution, the installed package): ~40 MB a run.
+		if (!hasFlag('keep')) rmSync(n8n.userFolder, { recursive: true, force: true });
+	}
+	return { line, version: n8n.version, setting, env, chains: results };
+}
+
+const latencies = (shots: Shot[]) => shots.filter((s) => s.arrivedAt !== undefined).map((s) => s.arrivedAt! - s.sentAt);
+const answered = (shots: Shot[]) => shots.map((s) => s.answeredMs ?? NaN);
+const failedCount = (chain: Chain, shots: Shot[]) =>
+	shots.filter((s) => s.status !== 200 || (CHAINS[chain].s7 && (s.arrivedAt === undefined || s.errcode !== 0))).length;
+
+function printRun(run: RunResult) {
+	const rows = run.chains.map((r) => {
+		const seq = summarize(latencies(r.sequential));
+		const conc = summarize(latencies(r.concurrent));
+		return [
+			r.chain,
+			CHAINS[r.chain].label,
+			r.sequential.length + r.concurrent.length,
+			CHAINS[r.chain].s7 ? seq.p50 : null,
+			summarize(answered(r.sequential)).p50,
+			CHAINS[r.chain].s7 ? conc.p50 : null,
+			CHAINS[r.chain].s7 ? conc.p99 : null,
+			summarize(answered(r.concurrent)).p99,
+			r.cpuMsPerCallback,
+			failedCount(r.chain, [...r.sequential, ...r.concurrent]),
+		];
+	});
+	const env = Object.entries(run.env).map(([k, v]) => `${k}=${v}`).join(' ') || "n8n's defaults";
+	printTable(
+		`n8n ${run.version} (line ${run.line}), ${env} — ms`,
+		['chain', 'what', 'n', 'seq S7 p50', 'seq answered p50', `${CONCURRENCY}-conc S7 p50`, `${CONCURRENCY}-conc S7 p99`, `${CONCURRENCY}-conc answered p99`, 'CPU ms / callback', 'failed'],
+		rows,
+	);
+	const get = (chain: Chain) => run.chains.find((r) => r.chain === chain);
+	const ratioRow = (name: string, a: Chain, b: Chain, goal: string): Array<string | number> | undefined => {
+		const x = get(a);
+		const y = get(b);
+		if (!x || !y) return undefined;
+		const s7 = CHAINS[a].s7 && CHAINS[b].s7;
+		return [
+			name,
+			s7 ? ratio(summarize(latencies(x.sequential)).p50 / summarize(latencies(y.sequential)).p50) : '–',
+			s7 ? ratio(summarize(latencies(x.concurrent)).p99 / summarize(latencies(y.concurrent)).p99) : '–',
+			ratio(summarize(answered(x.sequential)).p50 / summarize(answered(y.sequential)).p50),
+			ratio(x.cpuMsPerCallback / y.cpuMsPerCallback),
+			goal,
+		];
+	};
+	const ratios = [
+		ratioRow('ours / bare (welcome path)', 'wecom', 'bare', 'p99 ≤ 1.20×'),
+		ratioRow('ours / floor', 'wecom', 'floor', 'p99 ≤ 1.05× (if the first is out of reach)'),
+		ratioRow('floor / bare (n8n, any community trigger)', 'floor', 'bare', ''),
+		ratioRow('floor+getCredentials / floor', 'floorCreds', 'floor', ''),
+		ratioRow('WeCom Trigger→NoOp / Webhook→NoOp', 'wtNoop', 'whNoop', ''),
+		ratioRow('WeCom Trigger→NoOp / minimal→NoOp', 'wtNoop', 'minNoop', ''),
+		ratioRow('Webhook→WeCom Send / Webhook→HTTP Request', 'whSend', 'bare', ''),
+		ratioRow('WeCom Send: default code / code by expression', 'minSend', 'minSendExpr', ''),
+	].filter((row): row is Array<string | number> => row !== undefined);
+	printTable(
+		`Ratios — line ${run.line}, ${env}`,
+		['comparison', 'seq S7 p50', `${CONCURRENCY}-conc S7 p99`, 'seq answered p50', 'CPU / callback', 'goal'],
+		ratios,
+	);
+}
+
+function summaryOf(run: RunResult) {
+	return {
+		...run,
+		chains: run.chains.map((r) => ({
+			chain: r.chain,
+			sequentialS7: summarize(latencies(r.sequential)),
+			sequentialAnswered: summarize(answered(r.sequential)),
+			concurrentS7: summarize(latencies(r.concurrent)),
+			concurrentAnswered: summarize(answered(r.concurrent)),
+			cpuMsPerCallback: r.cpuMsPerCallback,
+			failed: failedCount(r.chain, [...r.sequential, ...r.concurrent]),
+		})),
+	};
+}
+
+async function main() {
+	console.log(`## bench:latency — ${machineLine()}`);
+	console.log(ensureBuilt());
+	const sandbox = await startSandbox();
+	const tokenResponse = await fetch(
+		`${sandbox.url}/cgi-bin/gettoken?corpid=${sandbox.config.corpId}&corpsecret=${encodeURIComponent(sandbox.config.secret)}`,
+	);
+	const accessToken = String(((await tokenResponse.json()) as { access_token: string }).access_token);
+	const started = Date.now();
+	const runs: RunResult[] = [];
+	try {
+		for (const line of LINES) {
+			for (const setting of SETTING_NAMES) {
+				if (!SETTINGS[setting].lines.includes(line)) continue;
+				const run = await benchRun(line, setting, sandbox, accessToken);
+				runs.push(run);
+				printRun(run);
+				console.log(`(${machineLine()})`);
+			}
+		}
+	} finally {
+		await sandbox.close();
+	}
+	const out = join(ROOT, 'artifacts', `bench-latency-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+	mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+	writeFileSync(out, JSON.stringify({ machine: machineLine(), sequential: SEQUENTIAL, concurrent: CONCURRENT, concurrency: CONCURRENCY, runs: runs.map(summaryOf) }, null, 2));
+	console.log(`\nsummary: ${out}\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
