@@ -60,7 +60,8 @@ export class WeComApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'The 客户联系 secret (客户联系 → API → Secret), or the secret of a self-built app that is listed under 客户联系 → 可调用应用',
+				'The 客户联系 secret (客户联系 → API → Secret), or the secret of a self-built app that is ' +
+				'listed under 客户联系 → 可调用应用',
 		},
 		{
 			displayName: 'Callback Token',
@@ -78,7 +79,8 @@ export class WeComApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'The 43-character EncodingAESKey of 客户联系 → API → 接收事件服务器. Needed only by the WeCom Trigger to decrypt callbacks.',
+				'The 43-character EncodingAESKey of 客户联系 → API → 接收事件服务器. Needed only by the WeCom ' +
+				'Trigger to decrypt callbacks.',
 		},
 		{
 			displayName: 'Base URL',
@@ -86,7 +88,9 @@ export class WeComApi implements ICredentialType {
 			type: 'string',
 			default: 'https://qyapi.weixin.qq.com',
 			description:
-				'Change only for a reverse proxy, a private deployment or a test sandbox. The Secret and the access tokens are sent here: a host other than qyapi.weixin.qq.com (or this machine) is used only with the setting below.',
+				'Change only for a reverse proxy, a private deployment or a test sandbox. The Secret ' +
+				'and the access tokens are sent here: a host other than qyapi.weixin.qq.com (or this ' +
+				'machine) is used only with the setting below.',
 		},
 		{
 			// Whoever may edit the Base URL but not read the Secret must not be able to send it elsewhere.
@@ -95,7 +99,10 @@ export class WeComApi implements ICredentialType {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether the Secret and the access tokens may be sent to a Base URL other than WeCom’s own (https://qyapi.weixin.qq.com). Turn on only for a host you run: a private WeCom deployment, a reverse proxy or a sandbox. Whoever runs that host receives the Secret. Plain http:// stays limited to 127.0.0.1 / ::1 / localhost.',
+				'Whether the Secret and the access tokens may be sent to a Base URL other than ' +
+				'WeCom’s own (https://qyapi.weixin.qq.com). Turn on only for a host you run: a ' +
+				'private WeCom deployment, a reverse proxy or a sandbox. Whoever runs that host ' +
+				'receives the Secret. Plain http:// stays limited to 127.0.0.1 / ::1 / localhost.',
 		},
 	];
 
@@ -106,8 +113,15 @@ export class WeComApi implements ICredentialType {
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const source = tokenSourceOf(credentials as IDataObject);
-		const token = await obtainAccessToken(async (options) => await this.helpers.httpRequest(options), source);
-		return { accessToken: token.accessToken, validUntil: token.expiresAt, tokenIssuedFor: tokenIdentityOf(source) };
+		const token = await obtainAccessToken(
+			async (options) => await this.helpers.httpRequest(options),
+			source,
+		);
+		return {
+			accessToken: token.accessToken,
+			validUntil: token.expiresAt,
+			tokenIssuedFor: tokenIdentityOf(source),
+		};
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -121,7 +135,9 @@ export class WeComApi implements ICredentialType {
 	// WeCom's own message; the request then proves the token may call 客户联系 APIs at all.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://qyapi.weixin.qq.com"}}',
+			baseURL:
+				'={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : ' +
+				'"https://qyapi.weixin.qq.com"}}',
 			url: '/cgi-bin/externalcontact/get_follow_user_list',
 			method: 'GET',
 		},
@@ -131,7 +147,9 @@ export class WeComApi implements ICredentialType {
 				properties: {
 					key: 'errcode',
 					value: 48002,
-					message: 'The secret works but may not call 客户联系 APIs [48002]: add the app to 客户联系 → API → 可调用应用, or use the 客户联系 secret.',
+					message:
+						'The secret works but may not call 客户联系 APIs [48002]: add the app to 客户联系 → API ' +
+						'→ 可调用应用, or use the 客户联系 secret.',
 				},
 			},
 			{
@@ -139,7 +157,8 @@ export class WeComApi implements ICredentialType {
 				properties: {
 					key: 'errcode',
 					value: 60020,
-					message: 'The secret works but this server’s IP is not trusted [60020]: add it to the app’s 企业可信IP.',
+					message:
+						'The secret works but this server’s IP is not trusted [60020]: add it to the app’s 企业可信IP.',
 				},
 			},
 			{

@@ -14,7 +14,11 @@ import { searchCustomerGroups } from '../WeComMassSend/methods/groupSearch';
 import { EVENT_OPTIONS } from './callback/catalog';
 import { callbackSecretsFrom, handleCallbackRequest } from './callback/handler';
 import { forgetSecrets } from './callback/secrets';
-import { REPLAY_WINDOW_DEFAULT_S, REPLAY_WINDOW_MAX_S, REPLAY_WINDOW_MIN_S } from './callback/replay';
+import {
+	REPLAY_WINDOW_DEFAULT_S,
+	REPLAY_WINDOW_MAX_S,
+	REPLAY_WINDOW_MIN_S,
+} from './callback/replay';
 
 /**
  * WeCom has no API to register the callback URL: it is entered by hand in the admin console. So
@@ -30,7 +34,8 @@ async function assertCallbackCredential(this: IHookFunctions): Promise<boolean> 
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), (error as Error).message, {
 			description:
-				'Fill Corp ID, Callback Token and Encoding AES Key in the WeCom API credential with the values of 客户联系 → API → 接收事件服务器.',
+				'Fill Corp ID, Callback Token and Encoding AES Key in the WeCom API credential with ' +
+				'the values of 客户联系 → API → 接收事件服务器.',
 		});
 	}
 	return true;
@@ -47,7 +52,8 @@ export class WeComTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description:
-			'Starts the workflow when WeCom (企业微信) reports a customer contact, customer group or customer tag change',
+			'Starts the workflow when WeCom (企业微信) reports a customer contact, customer group or ' +
+			'customer tag change',
 		defaults: {
 			name: 'WeCom Trigger',
 		},
@@ -78,7 +84,12 @@ export class WeComTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'In the WeCom admin console open 客户联系 → API → 接收事件服务器 (Receive Event Server) and set: URL = this trigger’s Production URL (activate the workflow first), Token = the credential’s Callback Token, EncodingAESKey = the credential’s Encoding AES Key. WeCom checks the URL when you save. If WeCom answers 回调地址请求不通过, n8n’s log names the check that failed. A WelcomeCode is valid for 20 seconds only: send the welcome message right after this trigger.',
+					'In the WeCom admin console open 客户联系 → API → 接收事件服务器 (Receive Event Server) and ' +
+					'set: URL = this trigger’s Production URL (activate the workflow first), Token = ' +
+					'the credential’s Callback Token, EncodingAESKey = the credential’s Encoding AES ' +
+					'Key. WeCom checks the URL when you save. If WeCom answers 回调地址请求不通过, n8n’s log ' +
+					'names the check that failed. A WelcomeCode is valid for 20 seconds only: send the ' +
+					'welcome message right after this trigger.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -90,7 +101,9 @@ export class WeComTrigger implements INodeType {
 				required: true,
 				default: ['add_external_contact'],
 				description:
-					'Which events start the workflow: customer contact (change_external_contact), customer group (change_external_chat) and customer tag (change_external_tag) changes',
+					'Which events start the workflow: customer contact (change_external_contact), ' +
+					'customer group (change_external_chat) and customer tag (change_external_tag) ' +
+					'changes',
 				options: EVENT_OPTIONS,
 			},
 			{
@@ -100,7 +113,8 @@ export class WeComTrigger implements INodeType {
 				placeholder: 'Add filter',
 				default: {},
 				description:
-					'Each filter narrows only the events that carry its field; other selected events pass. A filtered callback is answered and starts nothing.',
+					'Each filter narrows only the events that carry its field; other selected events ' +
+					'pass. A filtered callback is answered and starts nothing.',
 				options: [
 					{
 						displayName: 'Group Change Kinds',
@@ -122,7 +136,8 @@ export class WeComTrigger implements INodeType {
 						name: 'joinScenes',
 						type: 'multiOptions',
 						default: [],
-						description: 'For members joining a customer group (JoinScene of add_member): how they joined',
+						description:
+							'For members joining a customer group (JoinScene of add_member): how they joined',
 						options: [
 							{ name: 'Invited by a Member (0, 成员邀请)', value: 0 },
 							{ name: 'Scanned the Group QR Code (3, 扫描群二维码)', value: 3 },
@@ -135,7 +150,9 @@ export class WeComTrigger implements INodeType {
 						default: '',
 						placeholder: 'zhangsan, lisi',
 						description:
-							'Comma-separated member UserIDs (成员). Customer contact events must be about one of them (UserID); group member changes must list one of them (MemChangeList).',
+							'Comma-separated member UserIDs (成员). Customer contact events must be about ' +
+							'one of them (UserID); group member changes must list one of them ' +
+							'(MemChangeList).',
 					},
 					{
 						displayName: 'Customer Groups',
@@ -144,12 +161,19 @@ export class WeComTrigger implements INodeType {
 						typeOptions: { multipleValues: true },
 						placeholder: 'Add Group',
 						default: {},
-						description: 'Customer group events (ChatId) of these groups only; other groups’ events start nothing',
+						description:
+							'Customer group events (ChatId) of these groups only; other groups’ events start nothing',
 						options: [
 							{
 								displayName: 'Group',
 								name: 'group',
-								values: [groupLocator({ displayName: 'Customer Group', name: 'chatId', description: 'A customer group (客户群)' })],
+								values: [
+									groupLocator({
+										displayName: 'Customer Group',
+										name: 'chatId',
+										description: 'A customer group (客户群)',
+									}),
+								],
 							},
 						],
 					},
@@ -160,7 +184,9 @@ export class WeComTrigger implements INodeType {
 						default: '',
 						placeholder: 'spring-campaign',
 						description:
-							'The state of the 联系我 / channel QR code (渠道活码) the customer used. Applies to Customer Added and Customer Half-Added; one without a matching State starts nothing.',
+							'The state of the 联系我 / channel QR code (渠道活码) the customer used. Applies to ' +
+							'Customer Added and Customer Half-Added; one without a matching State starts ' +
+							'nothing.',
 					},
 					{
 						displayName: 'State Match',
@@ -188,7 +214,9 @@ export class WeComTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to ignore an event WeCom sends again (same eventKey while the replay window still accepts it, at least 5 minutes, in this n8n process). A re-send after n8n failed to store the first run starts it.',
+							'Whether to ignore an event WeCom sends again (same eventKey while the replay ' +
+							'window still accepts it, at least 5 minutes, in this n8n process). A re-send ' +
+							'after n8n failed to store the first run starts it.',
 					},
 					{
 						displayName: 'Include Raw XML',
@@ -203,7 +231,8 @@ export class WeComTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to start the workflow only for events that carry a WelcomeCode (欢迎语 code, valid 20 seconds)',
+							'Whether to start the workflow only for events that carry a WelcomeCode (欢迎语 ' +
+							'code, valid 20 seconds)',
 					},
 					{
 						displayName: 'Replay Window (Seconds)',
@@ -212,7 +241,9 @@ export class WeComTrigger implements INodeType {
 						default: REPLAY_WINDOW_DEFAULT_S,
 						typeOptions: { minValue: REPLAY_WINDOW_MIN_S, maxValue: REPLAY_WINDOW_MAX_S },
 						description:
-							'Refuse (HTTP 403, no run) a callback whose signed timestamp is further than this from the server clock. WeCom re-sends within seconds; the rest is for clock skew. Replays of old callbacks are refused.',
+							'Refuse (HTTP 403, no run) a callback whose signed timestamp is further than ' +
+							'this from the server clock. WeCom re-sends within seconds; the rest is for ' +
+							'clock skew. Replays of old callbacks are refused.',
 					},
 				],
 			},

@@ -35,7 +35,14 @@ function apiCallWorkflow(sandboxUrl: string) {
 		credentials,
 	});
 	const nodes = [
-		{ id: 'ac1', name: 'Run Now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'ac1',
+			name: 'Run Now',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'ac2',
 			name: 'HTTP Request',
@@ -48,7 +55,9 @@ function apiCallWorkflow(sandboxUrl: string) {
 				authentication: 'predefinedCredentialType',
 				nodeCredentialType: 'weComApi',
 				sendQuery: true,
-				queryParameters: { parameters: [{ name: 'external_userid', value: SEEDED_CUSTOMERS.lilei }] },
+				queryParameters: {
+					parameters: [{ name: 'external_userid', value: SEEDED_CUSTOMERS.lilei }],
+				},
 				options: {},
 			},
 			credentials,
@@ -58,7 +67,11 @@ function apiCallWorkflow(sandboxUrl: string) {
 			operation: 'call',
 			method: 'POST',
 			path: '/cgi-bin/externalcontact/mark_tag',
-			jsonBody: JSON.stringify({ userid: 'lisi', external_userid: SEEDED_CUSTOMERS.lilei, add_tag: [SEEDED_TAGS.online] }),
+			jsonBody: JSON.stringify({
+				userid: 'lisi',
+				external_userid: SEEDED_CUSTOMERS.lilei,
+				add_tag: [SEEDED_TAGS.online],
+			}),
 		}),
 		mass('ac4', 'Get Customer', 600, {
 			resource: 'apiCall',
@@ -95,9 +108,17 @@ function apiCallWorkflow(sandboxUrl: string) {
 	];
 	const names = nodes.map((n) => n.name);
 	const connections = Object.fromEntries(
-		names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]),
+		names
+			.slice(0, -1)
+			.map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]),
 	);
-	return { id: WORKFLOW_ID, name: 'e2e: API Call and member locators', nodes, connections, settings: { executionOrder: 'v1' } };
+	return {
+		id: WORKFLOW_ID,
+		name: 'e2e: API Call and member locators',
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 describe.each(LINES)('n8n line %s: API Call and member pickers', (line) => {
@@ -114,7 +135,9 @@ describe.each(LINES)('n8n line %s: API Call and member pickers', (line) => {
 		sandbox = await startSandbox();
 		await timed(times, line, 'setup: packAndInstall', () => packAndInstall(n8n.userFolder));
 		await timed(times, line, 'setup: import credential + workflow', async () => {
-			await n8n.importCredentials([{ ...CREDENTIAL, type: 'weComApi', data: { ...sandbox.config, baseUrl: sandbox.url } }]);
+			await n8n.importCredentials([
+				{ ...CREDENTIAL, type: 'weComApi', data: { ...sandbox.config, baseUrl: sandbox.url } },
+			]);
 			await n8n.importWorkflow(apiCallWorkflow(sandbox.url));
 		});
 	}, SETUP_TIMEOUT);
@@ -129,14 +152,18 @@ describe.each(LINES)('n8n line %s: API Call and member pickers', (line) => {
 		async () => {
 			// The first externalcontact/get (the HTTP Request node's) finds its token expired, as WeCom reports it.
 			sandbox.fault({ api: 'externalcontact/get', kind: 'expireToken' });
-			const res = await timed(times, line, 'API Call workflow (execute)', () => n8n.execute(WORKFLOW_ID));
+			const res = await timed(times, line, 'API Call workflow (execute)', () =>
+				n8n.execute(WORKFLOW_ID),
+			);
 			const runData = res.data?.data?.resultData?.runData;
 			expect(res.data?.data?.resultData?.error).toBeUndefined();
 			expect(res.code).toBe(0);
 
 			// n8n's HTTP Request: no error, no refresh, WeCom's complaint as the output.
 			expect(nodeError(runData, 'HTTP Request')).toBeUndefined();
-			expect(nodeJson(runData, 'HTTP Request')).toEqual([{ errcode: 42001, errmsg: 'access_token expired' }]);
+			expect(nodeJson(runData, 'HTTP Request')).toEqual([
+				{ errcode: 42001, errmsg: 'access_token expired' },
+			]);
 
 			// API Call: the stale token is refused once, a new one fetched, the POST repeated (WeCom did nothing).
 			expect(sandbox.callsTo('mark_tag').map((c) => c.errcode)).toEqual([42001, 0]);
@@ -146,16 +173,31 @@ describe.each(LINES)('n8n line %s: API Call and member pickers', (line) => {
 			expect(nodeJson(runData, 'Mark Tag')).toEqual([{}]);
 
 			const [customer] = nodeJson(runData, 'Get Customer');
-			expect(customer.external_contact).toMatchObject({ external_userid: SEEDED_CUSTOMERS.lilei, name: '李雷' });
+			expect(customer.external_contact).toMatchObject({
+				external_userid: SEEDED_CUSTOMERS.lilei,
+				name: '李雷',
+			});
 			const lisi = customer.follow_user.find((f: any) => f.userid === 'lisi');
 			expect(lisi.tags.map((t: any) => t.tag_id)).toEqual([SEEDED_TAGS.online]);
 			expect(nodeJson(runData, 'Tag Library')).toEqual([
-				{ tag_group: [expect.objectContaining({ group_id: SEEDED_TAGS.sourceGroup, tag: [expect.objectContaining({ id: SEEDED_TAGS.online })] })] },
+				{
+					tag_group: [
+						expect.objectContaining({
+							group_id: SEEDED_TAGS.sourceGroup,
+							tag: [expect.objectContaining({ id: SEEDED_TAGS.online })],
+						}),
+					],
+				},
 			]);
 
-			expect(sandbox.callsTo('add_msg_template').map((c) => (c.body as any).sender)).toEqual(['lisi', 'wangwu']);
+			expect(sandbox.callsTo('add_msg_template').map((c) => (c.body as any).sender)).toEqual([
+				'lisi',
+				'wangwu',
+			]);
 			for (const name of ['Create Plain Sender', 'Create Locator Sender']) {
-				expect(nodeJson(runData, name)).toEqual([expect.objectContaining({ msgid: expect.stringMatching(/^msg/), failedCount: 0 })]);
+				expect(nodeJson(runData, name)).toEqual([
+					expect.objectContaining({ msgid: expect.stringMatching(/^msg/), failedCount: 0 }),
+				]);
 			}
 
 			const printed = res.stdout + res.stderr;
@@ -170,21 +212,35 @@ describe.each(LINES)('n8n line %s: API Call and member pickers', (line) => {
 		async () => {
 			await timed(times, line, 'n8n start → /healthz', () => n8n.start({ timeoutMs: 180000 }));
 			// setupOwner waits for n8n to mount its REST routes (/healthz answers seconds earlier).
-			const session = await timed(times, line, 'REST routes up + owner setup', () => setupOwner(n8n, 120000));
+			const session = await timed(times, line, 'REST routes up + owner setup', () =>
+				setupOwner(n8n, 120000),
+			);
 			const search = async (filter?: string) => {
-				const res = await fetch(`${n8n.baseUrl}/rest/dynamic-node-parameters/resource-locator-results`, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json', 'browser-id': 'wecom-e2e-browser', cookie: session.cookie },
-					body: JSON.stringify({
-						path: 'parameters.sender',
-						nodeTypeAndVersion: { name: `${PKG}.weComMassSend`, version: 1 },
-						methodName: 'searchMembers',
-						...(filter !== undefined ? { filter } : {}),
-						currentNodeParameters: { resource: 'massMessage', operation: 'create', chatType: 'single', sender: { __rl: true, mode: 'list', value: '' } },
-						credentials: { weComApi: { ...CREDENTIAL } },
-					}),
-					signal: AbortSignal.timeout(60000),
-				});
+				const res = await fetch(
+					`${n8n.baseUrl}/rest/dynamic-node-parameters/resource-locator-results`,
+					{
+						method: 'POST',
+						headers: {
+							'content-type': 'application/json',
+							'browser-id': 'wecom-e2e-browser',
+							cookie: session.cookie,
+						},
+						body: JSON.stringify({
+							path: 'parameters.sender',
+							nodeTypeAndVersion: { name: `${PKG}.weComMassSend`, version: 1 },
+							methodName: 'searchMembers',
+							...(filter !== undefined ? { filter } : {}),
+							currentNodeParameters: {
+								resource: 'massMessage',
+								operation: 'create',
+								chatType: 'single',
+								sender: { __rl: true, mode: 'list', value: '' },
+							},
+							credentials: { weComApi: { ...CREDENTIAL } },
+						}),
+						signal: AbortSignal.timeout(60000),
+					},
+				);
 				const text = await res.text();
 				expect({ status: res.status, text: text.slice(0, 300) }).toMatchObject({ status: 200 });
 				return JSON.parse(text).data;
@@ -196,7 +252,9 @@ describe.each(LINES)('n8n line %s: API Call and member pickers', (line) => {
 				{ name: 'wangwu', value: 'wangwu' },
 				{ name: 'zhangsan', value: 'zhangsan' },
 			]);
-			const listed = sandbox.calls.slice(mark).filter((c) => c.path.endsWith('/get_follow_user_list'));
+			const listed = sandbox.calls
+				.slice(mark)
+				.filter((c) => c.path.endsWith('/get_follow_user_list'));
 			expect(listed.map((c) => [c.method, c.errcode])).toEqual([
 				['GET', 0],
 				['GET', 0],

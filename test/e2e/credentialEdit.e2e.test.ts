@@ -29,14 +29,26 @@ function workflow(line: string) {
 		active: false,
 		settings: {},
 		nodes: [
-			{ id: 'm1', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'm1',
+				name: 'Manual',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'w1',
 				name: 'Member Tasks',
 				type: `${PKG}.weComMassSend`,
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { resource: 'massMessage', operation: 'getMemberTasks', msgId: MSGID, returnAll: true },
+				parameters: {
+					resource: 'massMessage',
+					operation: 'getMemberTasks',
+					msgId: MSGID,
+					returnAll: true,
+				},
 				credentials: { weComApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
 			},
 		],
@@ -44,15 +56,26 @@ function workflow(line: string) {
 	};
 }
 
-async function rest(n8n: N8nInstance, session: RestSession, method: string, route: string, body?: unknown) {
+async function rest(
+	n8n: N8nInstance,
+	session: RestSession,
+	method: string,
+	route: string,
+	body?: unknown,
+) {
 	const res = await fetch(`${n8n.baseUrl}/rest/${route}`, {
 		method,
-		headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, cookie: session.cookie },
+		headers: {
+			'content-type': 'application/json',
+			'browser-id': BROWSER_ID,
+			cookie: session.cookie,
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 		signal: AbortSignal.timeout(60000),
 	});
 	const text = await res.text();
-	if (res.status !== 200) throw new Error(`${method} /rest/${route} answered ${res.status}: ${text.slice(0, 500)}`);
+	if (res.status !== 200)
+		throw new Error(`${method} /rest/${route} answered ${res.status}: ${text.slice(0, 500)}`);
 	const json = JSON.parse(text);
 	return json.data ?? json;
 }
@@ -67,12 +90,18 @@ describe.each(LINES)('n8n line %s', (line) => {
 		await ensureN8n(line);
 		[a, b] = await Promise.all([
 			startSandbox(),
-			startSandbox({ corpId: 'wwEditedCorp00000002', secret: 'edited-corp-secret-000000000000000000000000' }),
+			startSandbox({
+				corpId: 'wwEditedCorp00000002',
+				secret: 'edited-corp-secret-000000000000000000000000',
+			}),
 		]);
-		for (const sandbox of [a, b]) sandbox.seedMassMessage({ msgid: MSGID, members: 2, resultsPerMember: 1 });
+		for (const sandbox of [a, b])
+			sandbox.seedMassMessage({ msgid: MSGID, members: 2, resultsPerMember: 1 });
 		n8n = await N8nInstance.create({ line });
 		await packAndInstall(n8n.userFolder);
-		await n8n.importCredentials([{ ...CREDENTIAL, data: { corpId: a.config.corpId, secret: a.config.secret, baseUrl: a.url } }]);
+		await n8n.importCredentials([
+			{ ...CREDENTIAL, data: { corpId: a.config.corpId, secret: a.config.secret, baseUrl: a.url } },
+		]);
 		await n8n.importWorkflow(workflow(line));
 	}, INSTALL_TIMEOUT);
 
@@ -92,11 +121,15 @@ describe.each(LINES)('n8n line %s', (line) => {
 		expect(await run()).toHaveLength(2);
 		const [token] = a.issuedTokens();
 		expect(a.callsTo('gettoken')).toHaveLength(1);
-		expect(a.callsTo('get_groupmsg_task').map((call) => [call.query.access_token, call.errcode])).toEqual([
+		expect(
+			a.callsTo('get_groupmsg_task').map((call) => [call.query.access_token, call.errcode]),
+		).toEqual([
 			[token, 0],
 			[token, 0],
 		]);
-		console.log(`[credential-edit e2e line ${line}] 2 processes → gettoken ${a.callsTo('gettoken').length}`);
+		console.log(
+			`[credential-edit e2e line ${line}] 2 processes → gettoken ${a.callsTo('gettoken').length}`,
+		);
 	});
 
 	test('after an edit through n8n’s REST route to another corp, the next call carries a token of the new corp', async () => {
@@ -121,8 +154,12 @@ describe.each(LINES)('n8n line %s', (line) => {
 		expect(b.callsTo('gettoken')).toHaveLength(1);
 		// The first and only call to the new corp already carries its own token: the old corp's
 		// token, restored by n8n on save, was not sent (it would have been answered 40014).
-		expect(b.callsTo('get_groupmsg_task').map((call) => [call.query.access_token, call.errcode])).toEqual([[b.issuedTokens()[0], 0]]);
+		expect(
+			b.callsTo('get_groupmsg_task').map((call) => [call.query.access_token, call.errcode]),
+		).toEqual([[b.issuedTokens()[0], 0]]);
 		expect(a.calls.length).toBe(callsToA);
-		console.log(`[credential-edit e2e line ${line}] after the edit: ${b.callsTo('gettoken').length} gettoken at the new corp, 0 calls with the old token`);
+		console.log(
+			`[credential-edit e2e line ${line}] after the edit: ${b.callsTo('gettoken').length} gettoken at the new corp, 0 calls with the old token`,
+		);
 	});
 });

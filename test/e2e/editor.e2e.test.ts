@@ -20,7 +20,9 @@ import { RESOURCES } from '../../nodes/WeComMassSend/actions/resources';
 import { startDev, type DevSetup } from '../../tools/dev/setup';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const LINES = (process.env.EDITOR_E2E_LINES ?? '1').split(',').map((l) => l.trim()) as Array<'1' | '2'>;
+const LINES = (process.env.EDITOR_E2E_LINES ?? '1').split(',').map((l) => l.trim()) as Array<
+	'1' | '2'
+>;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 const DOCS_SHOT = path.join(ROOT, 'docs', 'editor.png');
@@ -42,7 +44,10 @@ const CHROMIUM_ARGS = [
 
 /** What the node must offer: resource label → its operation labels, from the operation registry. */
 const EXPECTED: Record<string, string[]> = Object.fromEntries(
-	RESOURCES.map((resource) => [resource.name, resource.operations.map((operation) => operation.name)]),
+	RESOURCES.map((resource) => [
+		resource.name,
+		resource.operations.map((operation) => operation.name),
+	]),
 );
 /**
  * n8n itself appends this option to `resource` and `operation` of every node whose credential can
@@ -75,7 +80,9 @@ async function shot(page: Page, name: string): Promise<string> {
 
 /** The select dropdown that is open now (element-plus renders it in a popper on <body>). */
 function openDropdown(page: Page): Locator {
-	return page.locator('.el-select__popper[aria-hidden="false"]').filter({ has: byTestId(page, 'parameter-input-item') });
+	return page
+		.locator('.el-select__popper[aria-hidden="false"]')
+		.filter({ has: byTestId(page, 'parameter-input-item') });
 }
 
 /** Open the dropdown of an options parameter and return its option labels, as shown. */
@@ -87,7 +94,9 @@ async function readOptions(page: Page, parameter: string): Promise<string[]> {
 	await items.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
 	// An item shows the option name as its headline and the description below it.
 	return items.evaluateAll((els: any[]) =>
-		els.map((el) => String(el.querySelector('.option-headline')?.textContent ?? el.textContent ?? '').trim()),
+		els.map((el) =>
+			String(el.querySelector('.option-headline')?.textContent ?? el.textContent ?? '').trim(),
+		),
 	);
 }
 
@@ -96,7 +105,9 @@ async function pick(page: Page, label: string) {
 	const dropdown = openDropdown(page).first();
 	await dropdown
 		.locator('[data-test-id="parameter-input-item"]')
-		.filter({ has: page.locator('.option-headline', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) })
+		.filter({
+			has: page.locator('.option-headline', { hasText: new RegExp(`^\\s*${label}\\s*$`) }),
+		})
 		.first()
 		.click();
 	await dropdown.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
@@ -124,7 +135,9 @@ describe.each(LINES)('n8n editor, line %s', (line) => {
 
 	beforeAll(async () => {
 		if (!fs.existsSync(CHROMIUM)) {
-			throw new Error(`${CHROMIUM} is missing: run tools/ci/install-chromium.sh (Debian's chromium; playwright's own browser downloads are not used)`);
+			throw new Error(
+				`${CHROMIUM} is missing: run tools/ci/install-chromium.sh (Debian's chromium; playwright's own browser downloads are not used)`,
+			);
 		}
 		userFolder = mkTmp(`editor-e2e-${line}-`);
 		browserProfile = mkTmp(`editor-e2e-chromium-${line}-`);
@@ -136,7 +149,9 @@ describe.each(LINES)('n8n editor, line %s', (line) => {
 			log: (m) => log(m),
 			onStarted: (stop) => (stopDev = stop),
 		});
-		log(`n8n ${dev.version} with the editor on ${dev.editorUrl}, ready after ${(dev.readyMs / 1000).toFixed(1)} s`);
+		log(
+			`n8n ${dev.version} with the editor on ${dev.editorUrl}, ready after ${(dev.readyMs / 1000).toFixed(1)} s`,
+		);
 		context = await chromium.launchPersistentContext(browserProfile, {
 			executablePath: CHROMIUM,
 			headless: true,
@@ -152,90 +167,138 @@ describe.each(LINES)('n8n editor, line %s', (line) => {
 	afterAll(async () => {
 		await context?.close().catch(() => {});
 		await (dev?.stop ?? stopDev)?.().catch(() => {});
-		for (const dir of [browserProfile, userFolder]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+		for (const dir of [browserProfile, userFolder])
+			if (dir) fs.rmSync(dir, { recursive: true, force: true });
 	}, 60_000);
 
-	test('signs in with the owner account the dev setup created', async () => {
-		await page.goto(`${dev!.editorUrl}/signin`, { waitUntil: 'domcontentloaded' });
-		await byTestId(page, 'emailOrLdapLoginId').locator('input').fill(dev!.owner.email);
-		await byTestId(page, 'password').locator('input').fill(dev!.owner.password);
-		await byTestId(page, 'form-submit-button').click();
-		// Signed in: n8n leaves /signin for the workflow list (the same on both lines).
-		await page.waitForURL(/\/home\//);
-		await byTestId(page, 'signin-form').waitFor({ state: 'detached' });
-		await shot(page, `line${line}-signed-in.png`);
-	}, STEP_TIMEOUT);
+	test(
+		'signs in with the owner account the dev setup created',
+		async () => {
+			await page.goto(`${dev!.editorUrl}/signin`, { waitUntil: 'domcontentloaded' });
+			await byTestId(page, 'emailOrLdapLoginId').locator('input').fill(dev!.owner.email);
+			await byTestId(page, 'password').locator('input').fill(dev!.owner.password);
+			await byTestId(page, 'form-submit-button').click();
+			// Signed in: n8n leaves /signin for the workflow list (the same on both lines).
+			await page.waitForURL(/\/home\//);
+			await byTestId(page, 'signin-form').waitFor({ state: 'detached' });
+			await shot(page, `line${line}-signed-in.png`);
+		},
+		STEP_TIMEOUT,
+	);
 
-	test('finds "WeCom" by its alias 企业微信 in the node creator and adds it to a new workflow', async () => {
-		await page.goto(`${dev!.editorUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
-		await byTestId(page, 'canvas-plus-button').click();
-		const search = byTestId(page, 'node-creator-search-bar');
-		await search.fill('企业微信');
-		const creator = byTestId(page, 'node-creator');
-		await creator.locator('[data-test-id="node-creator-item-name"]', { hasText: /^WeCom$/ }).click();
-		// The node's actions, grouped by resource (n8n derives them from the operations' `action`).
-		const action = creator.locator('[data-test-id="node-creator-item-name"]', { hasText: 'Create a mass message' });
-		await action.waitFor({ state: 'visible' });
-		const actions = await creator.locator('[data-test-id="node-creator-item-name"]').allTextContents();
-		log(`node creator actions: ${actions.join(' | ')}`);
-		expect(actions).toEqual(expect.arrayContaining(['Create a mass message', 'Send a welcome message to a new customer']));
-		await shot(page, `line${line}-node-creator-actions.png`);
-		await action.click();
-		const ndv = byTestId(page, 'ndv');
-		await ndv.waitFor({ state: 'visible' });
-		await byTestId(page, 'parameter-input-resource').waitFor({ state: 'visible' });
-		// n8n puts a Manual Trigger in front of an action added to an empty workflow.
-		await expect(byTestId(page, 'node-version').textContent()).resolves.toContain('WeCom');
-	}, STEP_TIMEOUT);
+	test(
+		'finds "WeCom" by its alias 企业微信 in the node creator and adds it to a new workflow',
+		async () => {
+			await page.goto(`${dev!.editorUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
+			await byTestId(page, 'canvas-plus-button').click();
+			const search = byTestId(page, 'node-creator-search-bar');
+			await search.fill('企业微信');
+			const creator = byTestId(page, 'node-creator');
+			await creator
+				.locator('[data-test-id="node-creator-item-name"]', { hasText: /^WeCom$/ })
+				.click();
+			// The node's actions, grouped by resource (n8n derives them from the operations' `action`).
+			const action = creator.locator('[data-test-id="node-creator-item-name"]', {
+				hasText: 'Create a mass message',
+			});
+			await action.waitFor({ state: 'visible' });
+			const actions = await creator
+				.locator('[data-test-id="node-creator-item-name"]')
+				.allTextContents();
+			log(`node creator actions: ${actions.join(' | ')}`);
+			expect(actions).toEqual(
+				expect.arrayContaining([
+					'Create a mass message',
+					'Send a welcome message to a new customer',
+				]),
+			);
+			await shot(page, `line${line}-node-creator-actions.png`);
+			await action.click();
+			const ndv = byTestId(page, 'ndv');
+			await ndv.waitFor({ state: 'visible' });
+			await byTestId(page, 'parameter-input-resource').waitFor({ state: 'visible' });
+			// n8n puts a Manual Trigger in front of an action added to an empty workflow.
+			await expect(byTestId(page, 'node-version').textContent()).resolves.toContain('WeCom');
+		},
+		STEP_TIMEOUT,
+	);
 
-	test('the Resource dropdown lists every registered resource', async () => {
-		const labels = await readOptions(page, 'resource');
-		log(`resources: ${labels.join(' | ')}`);
-		await shot(page, `line${line}-resource-dropdown.png`);
-		await closeDropdown(page, 'resource');
-		expect(sorted(ownOptions(labels))).toEqual(sorted(Object.keys(EXPECTED)));
-	}, STEP_TIMEOUT);
+	test(
+		'the Resource dropdown lists every registered resource',
+		async () => {
+			const labels = await readOptions(page, 'resource');
+			log(`resources: ${labels.join(' | ')}`);
+			await shot(page, `line${line}-resource-dropdown.png`);
+			await closeDropdown(page, 'resource');
+			expect(sorted(ownOptions(labels))).toEqual(sorted(Object.keys(EXPECTED)));
+		},
+		STEP_TIMEOUT,
+	);
 
-	test.each(Object.entries(EXPECTED))('resource %s: the Operation dropdown lists every operation', async (resource, operations) => {
-		await byTestId(page, 'parameter-input-resource').locator('input').first().click();
-		await pick(page, resource);
-		await expect(byTestId(page, 'parameter-input-resource').locator('input').first().inputValue()).resolves.toBe(resource);
-		const labels = await readOptions(page, 'operation');
-		log(`${resource} operations: ${labels.join(' | ')}`);
-		const slug = resource.toLowerCase().replace(/\s+/g, '-');
-		const file = await shot(page, `line${line}-operations-${slug}.png`);
-		if (resource === 'Mass Message' && line === LINES[0] && process.env.EDITOR_E2E_DOCS_SHOT === '1') {
-			fs.mkdirSync(path.dirname(DOCS_SHOT), { recursive: true });
-			fs.copyFileSync(file, DOCS_SHOT);
-			log(`copied to ${path.relative(ROOT, DOCS_SHOT)} (${Math.round(fs.statSync(DOCS_SHOT).size / 1024)} KB)`);
-		}
-		await closeDropdown(page, 'operation');
-		expect(sorted(ownOptions(labels))).toEqual(sorted(operations));
-	}, STEP_TIMEOUT);
+	test.each(Object.entries(EXPECTED))(
+		'resource %s: the Operation dropdown lists every operation',
+		async (resource, operations) => {
+			await byTestId(page, 'parameter-input-resource').locator('input').first().click();
+			await pick(page, resource);
+			await expect(
+				byTestId(page, 'parameter-input-resource').locator('input').first().inputValue(),
+			).resolves.toBe(resource);
+			const labels = await readOptions(page, 'operation');
+			log(`${resource} operations: ${labels.join(' | ')}`);
+			const slug = resource.toLowerCase().replace(/\s+/g, '-');
+			const file = await shot(page, `line${line}-operations-${slug}.png`);
+			if (
+				resource === 'Mass Message' &&
+				line === LINES[0] &&
+				process.env.EDITOR_E2E_DOCS_SHOT === '1'
+			) {
+				fs.mkdirSync(path.dirname(DOCS_SHOT), { recursive: true });
+				fs.copyFileSync(file, DOCS_SHOT);
+				log(
+					`copied to ${path.relative(ROOT, DOCS_SHOT)} (${Math.round(fs.statSync(DOCS_SHOT).size / 1024)} KB)`,
+				);
+			}
+			await closeDropdown(page, 'operation');
+			expect(sorted(ownOptions(labels))).toEqual(sorted(operations));
+		},
+		STEP_TIMEOUT,
+	);
 
-	test('the imported welcome flow shows the WeCom Trigger\'s Production URL', async () => {
-		expect(dev!.welcomeFlow).toBeDefined();
-		const { id, triggerName } = dev!.welcomeFlow!;
-		// Leaving the unsaved workflow may ask for confirmation: answer "Leave without saving".
-		page.once('dialog', (d) => d.accept().catch(() => {}));
-		await page.goto(`${dev!.editorUrl}/workflow/${id}`, { waitUntil: 'domcontentloaded' });
-		const leave = page.getByRole('button', { name: /leave without saving/i });
-		const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${triggerName}"]`);
-		await Promise.race([node.waitFor({ state: 'visible' }), leave.waitFor({ state: 'visible' }).then(() => leave.click())]);
-		await node.waitFor({ state: 'visible' });
-		await shot(page, `line${line}-welcome-flow.png`);
-		await node.dblclick();
-		await byTestId(page, 'ndv').waitFor({ state: 'visible' });
-		const headline = page.locator('.webhooks .headline', { hasText: 'Webhook URLs' });
-		if (!(await headline.evaluate((el: any) => Boolean(el.classList.contains('expanded'))))) await headline.click();
-		await byTestId(page, 'radio-button-production').click();
-		const urls = page.locator('.webhooks .webhook-url');
-		// A string, not a function: this project compiles without the DOM lib.
-		await page.waitForFunction(`[...document.querySelectorAll('.webhooks .webhook-url')].some((el) => el.textContent.includes('/webhook/'))`);
-		const shown = (await urls.allTextContents()).map((t) => t.trim());
-		log(`trigger webhook URLs shown: ${shown.join(' , ')}`);
-		await shot(page, `line${line}-welcome-trigger-production-url.png`);
-		expect(shown).toContain(dev!.productionUrl);
-		expect(shown.every((u) => u.includes('/webhook/') && !u.includes('/webhook-test/'))).toBe(true);
-	}, STEP_TIMEOUT);
+	test(
+		"the imported welcome flow shows the WeCom Trigger's Production URL",
+		async () => {
+			expect(dev!.welcomeFlow).toBeDefined();
+			const { id, triggerName } = dev!.welcomeFlow!;
+			// Leaving the unsaved workflow may ask for confirmation: answer "Leave without saving".
+			page.once('dialog', (d) => d.accept().catch(() => {}));
+			await page.goto(`${dev!.editorUrl}/workflow/${id}`, { waitUntil: 'domcontentloaded' });
+			const leave = page.getByRole('button', { name: /leave without saving/i });
+			const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${triggerName}"]`);
+			await Promise.race([
+				node.waitFor({ state: 'visible' }),
+				leave.waitFor({ state: 'visible' }).then(() => leave.click()),
+			]);
+			await node.waitFor({ state: 'visible' });
+			await shot(page, `line${line}-welcome-flow.png`);
+			await node.dblclick();
+			await byTestId(page, 'ndv').waitFor({ state: 'visible' });
+			const headline = page.locator('.webhooks .headline', { hasText: 'Webhook URLs' });
+			if (!(await headline.evaluate((el: any) => Boolean(el.classList.contains('expanded')))))
+				await headline.click();
+			await byTestId(page, 'radio-button-production').click();
+			const urls = page.locator('.webhooks .webhook-url');
+			// A string, not a function: this project compiles without the DOM lib.
+			await page.waitForFunction(
+				`[...document.querySelectorAll('.webhooks .webhook-url')].some((el) => el.textContent.includes('/webhook/'))`,
+			);
+			const shown = (await urls.allTextContents()).map((t) => t.trim());
+			log(`trigger webhook URLs shown: ${shown.join(' , ')}`);
+			await shot(page, `line${line}-welcome-trigger-production-url.png`);
+			expect(shown).toContain(dev!.productionUrl);
+			expect(shown.every((u) => u.includes('/webhook/') && !u.includes('/webhook-test/'))).toBe(
+				true,
+			);
+		},
+		STEP_TIMEOUT,
+	);
 });

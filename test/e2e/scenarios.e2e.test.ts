@@ -39,7 +39,9 @@ const welcomeFlow = loadExample('welcome-flow.json');
 const campaign = loadExample('weekly-campaign.json');
 const templates = loadExample('group-welcome-templates.json');
 const mediaFlow = loadExample('media-then-mass-message.json');
-const WELCOME_WEBHOOK_ID: string = welcomeFlow.nodes.find((n: any) => n.type === `${PKG}.weComTrigger`).webhookId;
+const WELCOME_WEBHOOK_ID: string = welcomeFlow.nodes.find(
+	(n: any) => n.type === `${PKG}.weComTrigger`,
+).webhookId;
 
 /** Text of 1,400 Chinese characters: 4,200 UTF-8 bytes, over WeCom's 4,000. */
 const LONG_TEXT = '新品上架欢迎咨询'.repeat(175);
@@ -53,7 +55,14 @@ const badTextWorkflow = {
 	id: 'wecomE2eBadText1',
 	name: 'e2e: text over 4,000 bytes',
 	nodes: [
-		{ id: 'bt1', name: 'Run Now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'bt1',
+			name: 'Run Now',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'bt2',
 			name: 'Create Too Long',
@@ -81,7 +90,14 @@ const remindErrorWorkflow = {
 	id: 'wecomE2eRemind01',
 	name: 'e2e: WeCom error on remind',
 	nodes: [
-		{ id: 're1', name: 'Run Now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 're1',
+			name: 'Run Now',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 're2',
 			name: 'Create Mass Message',
@@ -130,7 +146,8 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 	let started = false;
 
 	/** Calls recorded after `mark`, without the token fetches. */
-	const apiCallsSince = (mark: number) => sandbox.calls.filter((c) => c.seq > mark && !c.path.endsWith('/gettoken'));
+	const apiCallsSince = (mark: number) =>
+		sandbox.calls.filter((c) => c.seq > mark && !c.path.endsWith('/gettoken'));
 	const lastSeq = () => sandbox.calls[sandbox.calls.length - 1]?.seq ?? 0;
 
 	async function execute(workflowId: string) {
@@ -145,16 +162,28 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 		try {
 			await timed(times, line, 'n8n start → /healthz', () => n8n.start({ timeoutMs: 180000 }));
 			await timed(times, line, 'webhooks registered (POST + GET)', async () => {
-				await n8n.waitForWebhook(`${WELCOME_WEBHOOK_ID}/wecom`, { method: 'POST', timeoutMs: 120000 });
-				await n8n.waitForWebhook(`${WELCOME_WEBHOOK_ID}/wecom`, { method: 'GET', timeoutMs: 60000 });
+				await n8n.waitForWebhook(`${WELCOME_WEBHOOK_ID}/wecom`, {
+					method: 'POST',
+					timeoutMs: 120000,
+				});
+				await n8n.waitForWebhook(`${WELCOME_WEBHOOK_ID}/wecom`, {
+					method: 'GET',
+					timeoutMs: 60000,
+				});
 				// n8n 2.x can pass the CORS probe before the route serves requests: wait until the trigger
 				// itself answers a URL verification (which starts no run).
 				const url = `${n8n.baseUrl}/webhook/${WELCOME_WEBHOOK_ID}/wecom`;
-				await poll('the trigger answering URL verification', async () => {
-					const echo = sandbox.buildEcho();
-					const res = await fetch(`${url}?${new URLSearchParams(echo.query)}`, { signal: AbortSignal.timeout(10000) }).catch(() => undefined);
-					return res?.status === 200 ? true : undefined;
-				}, { timeoutMs: 60000, intervalMs: 250 });
+				await poll(
+					'the trigger answering URL verification',
+					async () => {
+						const echo = sandbox.buildEcho();
+						const res = await fetch(`${url}?${new URLSearchParams(echo.query)}`, {
+							signal: AbortSignal.timeout(10000),
+						}).catch(() => undefined);
+						return res?.status === 200 ? true : undefined;
+					},
+					{ timeoutMs: 60000, intervalMs: 250 },
+				);
 			});
 			started = true;
 		} catch (error) {
@@ -171,15 +200,27 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 		});
 		sandbox = await startSandbox();
 		await timed(times, line, 'setup: packAndInstall', () => packAndInstall(n8n.userFolder));
-		await timed(times, line, 'setup: import credentials + workflows, activate welcome flow', async () => {
-			const data = { ...sandbox.config, baseUrl: sandbox.url };
-			await n8n.importCredentials([
-				{ ...CREDENTIAL, type: 'weComApi', data },
-				{ ...WRONG_CREDENTIAL, type: 'weComApi', data: { ...data, secret: WRONG_SECRET } },
-			]);
-			await importWorkflows(n8n, [welcomeFlow, campaign, templates, mediaFlow, badTextWorkflow, remindErrorWorkflow]);
-			await n8n.activate(welcomeFlow.id);
-		});
+		await timed(
+			times,
+			line,
+			'setup: import credentials + workflows, activate welcome flow',
+			async () => {
+				const data = { ...sandbox.config, baseUrl: sandbox.url };
+				await n8n.importCredentials([
+					{ ...CREDENTIAL, type: 'weComApi', data },
+					{ ...WRONG_CREDENTIAL, type: 'weComApi', data: { ...data, secret: WRONG_SECRET } },
+				]);
+				await importWorkflows(n8n, [
+					welcomeFlow,
+					campaign,
+					templates,
+					mediaFlow,
+					badTextWorkflow,
+					remindErrorWorkflow,
+				]);
+				await n8n.activate(welcomeFlow.id);
+			},
+		);
 	}, SETUP_TIMEOUT);
 
 	afterAll(async () => {
@@ -197,7 +238,9 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 		'campaign flow (n8n execute): add_msg_template → remind_groupmsg_send → get_groupmsg_task → report (get_groupmsg_task + get_groupmsg_send_result) in order, report items in the run data',
 		async () => {
 			const mark = lastSeq();
-			const res = await timed(times, line, 'scenario 2: weekly campaign (execute)', () => execute(campaign.id));
+			const res = await timed(times, line, 'scenario 2: weekly campaign (execute)', () =>
+				execute(campaign.id),
+			);
 			expect(res.data?.data?.resultData?.error).toBeUndefined();
 			expect(res.code).toBe(0);
 
@@ -209,7 +252,9 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 				'get_groupmsg_task', // Get Report: the members ...
 				'get_groupmsg_send_result', // ... then each member's results
 			]);
-			expect(calls.every((c) => c.method === 'POST' && c.httpStatus === 200 && c.errcode === 0)).toBe(true);
+			expect(
+				calls.every((c) => c.method === 'POST' && c.httpStatus === 200 && c.errcode === 0),
+			).toBe(true);
 			const create = calls[0].body as any;
 			expect(create).toMatchObject({
 				chat_type: 'single',
@@ -231,18 +276,40 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 			]);
 			const report = nodeJson(runData, 'Get Report');
 			expect(report).toHaveLength(3);
-			expect(report.map((r) => r.external_userid).sort()).toEqual(['wmCustomer001', 'wmCustomer002', 'wmCustomer003']);
+			expect(report.map((r) => r.external_userid).sort()).toEqual([
+				'wmCustomer001',
+				'wmCustomer002',
+				'wmCustomer003',
+			]);
 			for (const r of report) {
-				expect(r).toMatchObject({ msgid, userid: 'zhangsan', targetType: 'customer', chat_id: null, status: 0, send_time: 0 });
+				expect(r).toMatchObject({
+					msgid,
+					userid: 'zhangsan',
+					targetType: 'customer',
+					chat_id: null,
+					status: 0,
+					send_time: 0,
+				});
 				expect(typeof r.statusLabel).toBe('string');
 			}
 			const rows = nodeJson(runData, 'Spreadsheet Rows');
 			expect(rows).toHaveLength(3);
 			for (const row of rows) {
-				expect(Object.keys(row).sort()).toEqual(['customer', 'member', 'msgid', 'sendTime', 'status', 'statusLabel']);
+				expect(Object.keys(row).sort()).toEqual([
+					'customer',
+					'member',
+					'msgid',
+					'sendTime',
+					'status',
+					'statusLabel',
+				]);
 				expect(row).toMatchObject({ msgid, member: 'zhangsan', status: 0, sendTime: '' });
 			}
-			expect(rows.map((r) => r.customer).sort()).toEqual(['wmCustomer001', 'wmCustomer002', 'wmCustomer003']);
+			expect(rows.map((r) => r.customer).sort()).toEqual([
+				'wmCustomer001',
+				'wmCustomer002',
+				'wmCustomer003',
+			]);
 		},
 		SCENARIO_TIMEOUT,
 	);
@@ -251,7 +318,9 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 		'template flow (n8n execute): create → get (POST, JSON body) → update → delete',
 		async () => {
 			const mark = lastSeq();
-			const res = await timed(times, line, 'scenario 3: group welcome templates (execute)', () => execute(templates.id));
+			const res = await timed(times, line, 'scenario 3: group welcome templates (execute)', () =>
+				execute(templates.id),
+			);
 			expect(res.data?.data?.resultData?.error).toBeUndefined();
 			expect(res.code).toBe(0);
 
@@ -275,7 +344,10 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 			// group_welcome_template/get is a POST with a JSON body, not a GET with a query parameter.
 			expect(calls[1].body).toEqual({ template_id: templateId });
 			expect(calls[1].query.template_id).toBeUndefined();
-			expect(calls[2].body).toMatchObject({ template_id: templateId, text: { content: '欢迎 %NICKNAME% 加入本群，有问题随时问我们！' } });
+			expect(calls[2].body).toMatchObject({
+				template_id: templateId,
+				text: { content: '欢迎 %NICKNAME% 加入本群，有问题随时问我们！' },
+			});
 			expect(calls[3].body).toMatchObject({ template_id: templateId });
 			expect(sandbox.templates.has(templateId)).toBe(false);
 
@@ -286,8 +358,12 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 					link: expect.objectContaining({ title: '新品手册', url: 'https://example.com/catalog' }),
 				}),
 			]);
-			expect(nodeJson(runData, 'Update Template')).toEqual([expect.objectContaining({ template_id: templateId, updated: true })]);
-			expect(nodeJson(runData, 'Delete Template')).toEqual([{ template_id: templateId, deleted: true }]);
+			expect(nodeJson(runData, 'Update Template')).toEqual([
+				expect.objectContaining({ template_id: templateId, updated: true }),
+			]);
+			expect(nodeJson(runData, 'Delete Template')).toEqual([
+				{ template_id: templateId, deleted: true },
+			]);
 		},
 		SCENARIO_TIMEOUT,
 	);
@@ -296,14 +372,21 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 		'media flow (n8n execute): binary from Convert to File → media/upload (image) → Create with that media_id',
 		async () => {
 			const mark = lastSeq();
-			const res = await timed(times, line, 'media then mass message (execute)', () => execute(mediaFlow.id));
+			const res = await timed(times, line, 'media then mass message (execute)', () =>
+				execute(mediaFlow.id),
+			);
 			expect(res.data?.data?.resultData?.error).toBeUndefined();
 			expect(res.code).toBe(0);
 
 			const calls = apiCallsSince(mark);
 			expect(calls.map(apiOf)).toEqual(['media/upload', 'add_msg_template']);
 			expect(calls[0].query.type).toBe('image');
-			expect(calls[0].body).toMatchObject({ field: 'media', filename: 'new-arrivals.png', contentType: 'image/png', size: 73 });
+			expect(calls[0].body).toMatchObject({
+				field: 'media',
+				filename: 'new-arrivals.png',
+				contentType: 'image/png',
+				size: 73,
+			});
 			const runData = res.data.data.resultData.runData;
 			const [uploaded] = nodeJson(runData, 'Upload Image');
 			expect(uploaded).toMatchObject({ type: 'image', media_id: expect.any(String) });
@@ -313,7 +396,9 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 				text: { content: '本周新品，图片请查收' },
 				attachments: [{ msgtype: 'image', image: { media_id: uploaded.media_id } }],
 			});
-			expect(nodeJson(runData, 'Create With Image')).toEqual([expect.objectContaining({ msgid: expect.stringMatching(/^msg/) })]);
+			expect(nodeJson(runData, 'Create With Image')).toEqual([
+				expect.objectContaining({ msgid: expect.stringMatching(/^msg/) }),
+			]);
 		},
 		SCENARIO_TIMEOUT,
 	);
@@ -323,7 +408,9 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 		async () => {
 			// Bad input: refused before anything is sent.
 			let mark = lastSeq();
-			const bad = await timed(times, line, 'scenario 5a: text over 4,000 bytes (execute)', () => execute(badTextWorkflow.id));
+			const bad = await timed(times, line, 'scenario 5a: text over 4,000 bytes (execute)', () =>
+				execute(badTextWorkflow.id),
+			);
 			expect(bad.code).not.toBe(0);
 			const badError = bad.data?.data?.resultData?.error;
 			expect(badError).toBeDefined();
@@ -339,7 +426,12 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 			sandbox.fault({ api: 'remind_groupmsg_send', kind: 'errcode', errcode: 48002 });
 			mark = lastSeq();
 			try {
-				const failed = await timed(times, line, 'scenario 5b: WeCom 48002 on remind (execute)', () => execute(remindErrorWorkflow.id));
+				const failed = await timed(
+					times,
+					line,
+					'scenario 5b: WeCom 48002 on remind (execute)',
+					() => execute(remindErrorWorkflow.id),
+				);
 				expect(failed.code).not.toBe(0);
 				const calls = apiCallsSince(mark);
 				expect(calls.map(apiOf)).toEqual(['add_msg_template', 'remind_groupmsg_send']);
@@ -368,7 +460,12 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 			}
 			const stored = (await n8n.exportExecutions()).text;
 			const cli = cliOutput.join('\n');
-			for (const secret of [sandbox.config.secret, sandbox.config.callbackToken, sandbox.config.encodingAESKey, ...sandbox.issuedTokens()]) {
+			for (const secret of [
+				sandbox.config.secret,
+				sandbox.config.callbackToken,
+				sandbox.config.encodingAESKey,
+				...sandbox.issuedTokens(),
+			]) {
 				expect(stored.includes(secret)).toBe(false);
 				expect(cli.includes(secret)).toBe(false);
 			}
@@ -385,7 +482,9 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 
 			// WeCom's URL verification (GET with echostr): the plaintext, exactly.
 			const echo = sandbox.buildEcho();
-			const verify = await fetch(`${productionUrl}?${new URLSearchParams(echo.query)}`, { signal: AbortSignal.timeout(30000) });
+			const verify = await fetch(`${productionUrl}?${new URLSearchParams(echo.query)}`, {
+				signal: AbortSignal.timeout(30000),
+			});
 			expect(verify.status).toBe(200);
 			expect(await verify.text()).toBe(echo.plaintext);
 
@@ -395,16 +494,27 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 			const t0 = Date.now();
 			const answered = await sandbox.emitCallback(productionUrl, event);
 			expect(answered.status).toBe(200);
-			const send = await poll('send_welcome_msg at the sandbox', () => sandbox.welcomeSends.slice(sendsBefore).find((s) => s.code === event.WelcomeCode), {
-				timeoutMs: 20000,
-			});
+			const send = await poll(
+				'send_welcome_msg at the sandbox',
+				() => sandbox.welcomeSends.slice(sendsBefore).find((s) => s.code === event.WelcomeCode),
+				{
+					timeoutMs: 20000,
+				},
+			);
 			const callbackToS7 = send.at - t0;
 			times['scenario 1: callback → send_welcome_msg'] = callbackToS7;
-			console.log(`[e2e line ${line}] callback → send_welcome_msg: ${callbackToS7} ms (callback answered in ${answered.ms} ms)`);
-			expect(send.body).toEqual({ welcome_code: event.WelcomeCode, text: { content: '您好 %NICKNAME%，欢迎咨询！' } });
+			console.log(
+				`[e2e line ${line}] callback → send_welcome_msg: ${callbackToS7} ms (callback answered in ${answered.ms} ms)`,
+			);
+			expect(send.body).toEqual({
+				welcome_code: event.WelcomeCode,
+				text: { content: '您好 %NICKNAME%，欢迎咨询！' },
+			});
 			expect(sandbox.welcomeSends.slice(sendsBefore)).toHaveLength(1);
 
-			const [row] = await timed(times, line, 'scenario 1: stored execution appears', () => storedExecutions(n8n, welcomeFlow.id));
+			const [row] = await timed(times, line, 'scenario 1: stored execution appears', () =>
+				storedExecutions(n8n, welcomeFlow.id),
+			);
 			expect(row.status).toBe('success');
 			const runData = parseFlatted(row.data!).resultData.runData;
 			expect(nodeJson(runData, 'WeCom Trigger')).toEqual([
@@ -426,7 +536,9 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 		'credential test through n8n’s REST API: the right secret passes, a wrong one fails with WeCom’s message',
 		async () => {
 			await ensureStarted();
-			const session = await timed(times, line, 'scenario 4: owner setup (REST)', () => setupOwner(n8n));
+			const session = await timed(times, line, 'scenario 4: owner setup (REST)', () =>
+				setupOwner(n8n),
+			);
 			const data = { ...sandbox.config, baseUrl: sandbox.url };
 
 			let mark = lastSeq();
@@ -440,9 +552,15 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 
 			mark = lastSeq();
 			const wrong = await timed(times, line, 'scenario 4: credential test, wrong secret', () =>
-				testCredential(n8n, session, { ...WRONG_CREDENTIAL, type: 'weComApi', data: { ...data, secret: WRONG_SECRET } }),
+				testCredential(n8n, session, {
+					...WRONG_CREDENTIAL,
+					type: 'weComApi',
+					data: { ...data, secret: WRONG_SECRET },
+				}),
 			);
-			console.log(`[e2e line ${line}] wrong secret → ${JSON.stringify({ status: wrong.status, message: wrong.message })}`);
+			console.log(
+				`[e2e line ${line}] wrong secret → ${JSON.stringify({ status: wrong.status, message: wrong.message })}`,
+			);
 			expect(wrong.httpStatus).toBe(200);
 			expect(wrong.status).toBe('Error');
 			expect(wrong.message).toMatch(/invalid credential/);
@@ -460,7 +578,12 @@ describe.each(LINES)('n8n line %s: scenarios with the example workflows', (line)
 		expect(rows.length).toBeGreaterThanOrEqual(5);
 		const logs = [n8n.log(), ...cliOutput].join('\n');
 		expect(logs.length).toBeGreaterThan(0);
-		const secrets = [sandbox.config.secret, sandbox.config.callbackToken, sandbox.config.encodingAESKey, WRONG_SECRET];
+		const secrets = [
+			sandbox.config.secret,
+			sandbox.config.callbackToken,
+			sandbox.config.encodingAESKey,
+			WRONG_SECRET,
+		];
 		const tokens = sandbox.issuedTokens();
 		expect(tokens.length).toBeGreaterThan(0);
 		const leaks = [...secrets, ...tokens].filter((s) => text.includes(s) || logs.includes(s));

@@ -9,7 +9,9 @@ import { N8nInstance } from '../../tools/n8n/instance';
 import { assertBuilt, packAndInstall, InstalledPackage } from '../../tools/n8n/package';
 import { ensureN8n } from '../../tools/n8n/install';
 
-const LINES = (process.env.N8N_E2E_LINES ?? '1,2').split(',').map((l) => l.trim()) as Array<'1' | '2'>;
+const LINES = (process.env.N8N_E2E_LINES ?? '1,2').split(',').map((l) => l.trim()) as Array<
+	'1' | '2'
+>;
 const PKG = 'n8n-nodes-wecom-masssend';
 const INSTALL_TIMEOUT = 20 * 60 * 1000;
 
@@ -18,8 +20,22 @@ function manualToNoOp(id: string, extraNodes: any[] = []) {
 		id,
 		name: `smoke ${id}`,
 		nodes: [
-			{ id: 'a1', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'a2', name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+			{
+				id: 'a1',
+				name: 'Manual',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'a2',
+				name: 'NoOp',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {},
+			},
 			...extraNodes,
 		],
 		connections: { Manual: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
@@ -46,9 +62,13 @@ describe.each(LINES)('n8n line %s', (line) => {
 	test('the package is installed in the nodes folder with its runtime dependencies only', () => {
 		const nodesDir = path.join(n8n.userFolder, '.n8n', 'nodes');
 		expect(pkg.packageDir).toBe(path.join(nodesDir, 'node_modules', PKG));
-		const installed = JSON.parse(fs.readFileSync(path.join(pkg.packageDir, 'package.json'), 'utf8'));
+		const installed = JSON.parse(
+			fs.readFileSync(path.join(pkg.packageDir, 'package.json'), 'utf8'),
+		);
 		expect(installed.peerDependencies).toBeUndefined();
-		expect(fs.existsSync(path.join(pkg.packageDir, 'node_modules', 'fast-xml-parser', 'package.json'))).toBe(true);
+		expect(
+			fs.existsSync(path.join(pkg.packageDir, 'node_modules', 'fast-xml-parser', 'package.json')),
+		).toBe(true);
 		// n8n provides n8n-workflow; a copy next to the package would mean peer deps leaked in.
 		expect(fs.existsSync(path.join(pkg.packageDir, 'node_modules', 'n8n-workflow'))).toBe(false);
 		const list = JSON.parse(fs.readFileSync(path.join(nodesDir, 'package.json'), 'utf8'));
@@ -105,9 +125,21 @@ describe.each(LINES)('n8n line %s', (line) => {
 					typeVersion: 2,
 					position: [0, 0],
 					webhookId,
-					parameters: { httpMethod: 'POST', path: `smoke-${line}`, responseMode: 'onReceived', options: {} },
+					parameters: {
+						httpMethod: 'POST',
+						path: `smoke-${line}`,
+						responseMode: 'onReceived',
+						options: {},
+					},
 				},
-				{ id: 'b2', name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+				{
+					id: 'b2',
+					name: 'NoOp',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: {},
+				},
 			],
 			connections: { Webhook: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
 		});

@@ -28,18 +28,34 @@ import {
 	type TagChangeType,
 } from '../../tools/sandbox';
 import { buildCallback } from '../../tools/sandbox/callback/emitter';
-import { LINES, PKG, importWorkflows, nodeJson, parseFlatted, poll, storedExecutions, timed } from './support/scenarioKit';
+import {
+	LINES,
+	PKG,
+	importWorkflows,
+	nodeJson,
+	parseFlatted,
+	poll,
+	storedExecutions,
+	timed,
+} from './support/scenarioKit';
 
 const { loadExamples, CREDENTIAL_ID, CREDENTIAL_NAME } = require('../../tools/dev/setup.js');
 
 const SETUP_TIMEOUT = 20 * 60 * 1000;
 const TRIGGER_TYPE = `${PKG}.weComTrigger`;
-const WITH_WELCOME_CODE = new Set(['add_external_contact', 'add_half_external_contact', 'msg_audit_approved']);
+const WITH_WELCOME_CODE = new Set([
+	'add_external_contact',
+	'add_half_external_contact',
+	'msg_audit_approved',
+]);
 
 /** The group example exactly as `npm run dev` imports it. */
-const groupExample = (loadExamples(path.resolve(__dirname, '..', '..', 'examples')) as Array<{ file: string; workflow: any }>).find(
-	(e) => e.file === 'group-qr-joins.json',
-)!.workflow;
+const groupExample = (
+	loadExamples(path.resolve(__dirname, '..', '..', 'examples')) as Array<{
+		file: string;
+		workflow: any;
+	}>
+).find((e) => e.file === 'group-qr-joins.json')!.workflow;
 const EXAMPLE_TRIGGER = groupExample.nodes.find((n: any) => n.type === TRIGGER_TYPE);
 
 const FAMILIES_WEBHOOK_ID = '3f6b2d1e-8c4a-4e7b-9a05-5e1c0e0000f1';
@@ -60,7 +76,14 @@ function allFamiliesWorkflow(events: string[]) {
 				parameters: { events, options: {} },
 				credentials: { weComApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } },
 			},
-			{ id: 'f2', name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
+			{
+				id: 'f2',
+				name: 'NoOp',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {},
+			},
 		],
 		connections: { 'WeCom Trigger': { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
@@ -86,7 +109,8 @@ describe.each(LINES)('n8n line %s: every WeCom callback family', (line) => {
 				welcomeCode: WITH_WELCOME_CODE.has(changeType) ? sandbox.issueWelcomeCode() : undefined,
 			});
 		}
-		if (event === 'change_external_chat') return chatEvent(corp, changeType as ChatChangeType, { createTime, members: ['wmOnlyOne'] });
+		if (event === 'change_external_chat')
+			return chatEvent(corp, changeType as ChatChangeType, { createTime, members: ['wmOnlyOne'] });
 		return tagEvent(corp, changeType as TagChangeType, { createTime, strategyId: '7' });
 	}
 
@@ -108,8 +132,17 @@ describe.each(LINES)('n8n line %s: every WeCom callback family', (line) => {
 		sandbox = await startSandbox();
 		await timed(times, line, 'setup: packAndInstall', () => packAndInstall(n8n.userFolder));
 		await timed(times, line, 'setup: import + activate', async () => {
-			await n8n.importCredentials([{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'weComApi', data: { ...sandbox.config, baseUrl: sandbox.url } }]);
-			families.nodes[0].parameters.events = EVENT_OPTIONS.map((o) => String(o.value)).filter((v) => v !== '*');
+			await n8n.importCredentials([
+				{
+					id: CREDENTIAL_ID,
+					name: CREDENTIAL_NAME,
+					type: 'weComApi',
+					data: { ...sandbox.config, baseUrl: sandbox.url },
+				},
+			]);
+			families.nodes[0].parameters.events = EVENT_OPTIONS.map((o) => String(o.value)).filter(
+				(v) => v !== '*',
+			);
 			await importWorkflows(n8n, [families, groupExample]);
 			await n8n.activate(families.id);
 			await n8n.activate(groupExample.id);
@@ -121,11 +154,19 @@ describe.each(LINES)('n8n line %s: every WeCom callback family', (line) => {
 				exampleUrl = urlOf(EXAMPLE_TRIGGER.webhookId);
 				for (const url of [allUrl, exampleUrl]) {
 					// The trigger itself answering a URL verification (starts no run) means it is live.
-					await poll(`URL verification at ${url}`, async () => {
-						const echo = sandbox.buildEcho();
-						const res = await fetch(`${url}?${new URLSearchParams(echo.query)}`, { signal: AbortSignal.timeout(10000) }).catch(() => undefined);
-						return res?.status === 200 && (await res.text()) === echo.plaintext ? true : undefined;
-					}, { timeoutMs: 120000, intervalMs: 250 });
+					await poll(
+						`URL verification at ${url}`,
+						async () => {
+							const echo = sandbox.buildEcho();
+							const res = await fetch(`${url}?${new URLSearchParams(echo.query)}`, {
+								signal: AbortSignal.timeout(10000),
+							}).catch(() => undefined);
+							return res?.status === 200 && (await res.text()) === echo.plaintext
+								? true
+								: undefined;
+						},
+						{ timeoutMs: 120000, intervalMs: 250 },
+					);
 				}
 			});
 		} catch (error) {
@@ -137,7 +178,11 @@ describe.each(LINES)('n8n line %s: every WeCom callback family', (line) => {
 	afterAll(async () => {
 		await n8n?.stop();
 		await sandbox?.close();
-		console.log(`[e2e line ${line}] wall times:\n${Object.entries(times).map(([k, ms]) => `  ${k}: ${(ms / 1000).toFixed(1)} s`).join('\n')}`);
+		console.log(
+			`[e2e line ${line}] wall times:\n${Object.entries(times)
+				.map(([k, ms]) => `  ${k}: ${(ms / 1000).toFixed(1)} s`)
+				.join('\n')}`,
+		);
 	});
 
 	test('all 14 events: answered 200 empty, one run each with WeCom’s fields in the stable shape; a re-send starts nothing', async () => {
@@ -146,17 +191,25 @@ describe.each(LINES)('n8n line %s: every WeCom callback family', (line) => {
 		for (const { event, changeType } of EVERY_EVENT) {
 			const payload = sampleOf(event, changeType, createTime++);
 			const answer = await sandbox.emitCallback(allUrl, payload);
-			expect({ changeType, status: answer.status, body: answer.body }).toEqual({ changeType, status: 200, body: '' });
+			expect({ changeType, status: answer.status, body: answer.body }).toEqual({
+				changeType,
+				status: 200,
+				body: '',
+			});
 			sent.push(payload);
 		}
 		// WeCom re-sends the first event (re-encrypted, new nonce): answered, no second run.
 		expect((await sandbox.emitCallback(allUrl, sent[0])).status).toBe(200);
 
-		const runs = await timed(times, line, '14 stored runs', () => triggerItems(families.id, sent.length, 'WeCom Trigger'));
+		const runs = await timed(times, line, '14 stored runs', () =>
+			triggerItems(families.id, sent.length, 'WeCom Trigger'),
+		);
 		const items = runs.map((r) => r.trigger[0]);
 		expect(items).toHaveLength(sent.length);
 		for (const payload of sent) {
-			const item = items.find((i) => i.Event === payload.Event && i.ChangeType === payload.ChangeType);
+			const item = items.find(
+				(i) => i.Event === payload.Event && i.ChangeType === payload.ChangeType,
+			);
 			expect(item).toBeDefined();
 			const { eventKey, receivedAt, welcomeCodeExpiresAt, ...wecom } = item;
 			expect(wecom).toEqual(payload);
@@ -169,68 +222,150 @@ describe.each(LINES)('n8n line %s: every WeCom callback family', (line) => {
 				expect(welcomeCodeExpiresAt).toBeUndefined();
 			}
 		}
-		const update = items.find((i) => i.Event === 'change_external_chat' && i.ChangeType === 'update');
+		const update = items.find(
+			(i) => i.Event === 'change_external_chat' && i.ChangeType === 'update',
+		);
 		expect(update.MemChangeList).toEqual(['wmOnlyOne']);
 		expect(update.MemChangeCnt).toBe(1);
 		expect(update.JoinScene).toBe(3);
 		expect(new Set(items.map((i) => i.eventKey)).size).toBe(items.length);
 		// Still exactly 14: the re-send did not run.
-		expect((await n8n.exportExecutions()).rows.filter((r) => r.workflowId === families.id)).toHaveLength(sent.length);
+		expect(
+			(await n8n.exportExecutions()).rows.filter((r) => r.workflowId === families.id),
+		).toHaveLength(sent.length);
 	});
 
 	test('group example: QR-code joins run (one item per member, also for one member); invitations and renames are answered and filtered', async () => {
 		const corp = sandbox.config.corpId;
 		const t = Math.floor(Date.now() / 1000);
-		const two = chatEvent(corp, 'update', { createTime: t, chatId: 'wrGroupA', joinScene: 3, members: ['wmAnna', 'wmBo'] });
-		const invited = chatEvent(corp, 'update', { createTime: t + 1, chatId: 'wrGroupA', joinScene: 0, members: ['wmInvited'] });
-		const renamed = chatEvent(corp, 'update', { createTime: t + 2, chatId: 'wrGroupA', updateDetail: 'change_name' });
-		const one = chatEvent(corp, 'update', { createTime: t + 3, chatId: 'wrGroupB', joinScene: 3, members: ['wmSolo'] });
+		const two = chatEvent(corp, 'update', {
+			createTime: t,
+			chatId: 'wrGroupA',
+			joinScene: 3,
+			members: ['wmAnna', 'wmBo'],
+		});
+		const invited = chatEvent(corp, 'update', {
+			createTime: t + 1,
+			chatId: 'wrGroupA',
+			joinScene: 0,
+			members: ['wmInvited'],
+		});
+		const renamed = chatEvent(corp, 'update', {
+			createTime: t + 2,
+			chatId: 'wrGroupA',
+			updateDetail: 'change_name',
+		});
+		const one = chatEvent(corp, 'update', {
+			createTime: t + 3,
+			chatId: 'wrGroupB',
+			joinScene: 3,
+			members: ['wmSolo'],
+		});
 		for (const event of [two, invited, renamed, one]) {
 			const answer = await sandbox.emitCallback(exampleUrl, event);
 			expect(answer).toMatchObject({ status: 200, body: '' });
 		}
-		const runs = await timed(times, line, 'example: 2 stored runs', () => triggerItems(groupExample.id, 2, 'Group Joined by QR Code'));
-		const perMember = runs.map((r) => nodeJson(r.runData, 'Add to Campaign').map((i: any) => `${i.ChatId}:${i.memberId}:${i.JoinScene}`));
-		expect(perMember.flat().sort()).toEqual(['wrGroupA:wmAnna:3', 'wrGroupA:wmBo:3', 'wrGroupB:wmSolo:3']);
-		for (const r of runs) expect(nodeJson(r.runData, 'Add to Campaign').every((i: any) => i.eventKey === r.trigger[0].eventKey)).toBe(true);
-		expect((await n8n.exportExecutions()).rows.filter((r) => r.workflowId === groupExample.id)).toHaveLength(2);
+		const runs = await timed(times, line, 'example: 2 stored runs', () =>
+			triggerItems(groupExample.id, 2, 'Group Joined by QR Code'),
+		);
+		const perMember = runs.map((r) =>
+			nodeJson(r.runData, 'Add to Campaign').map(
+				(i: any) => `${i.ChatId}:${i.memberId}:${i.JoinScene}`,
+			),
+		);
+		expect(perMember.flat().sort()).toEqual([
+			'wrGroupA:wmAnna:3',
+			'wrGroupA:wmBo:3',
+			'wrGroupB:wmSolo:3',
+		]);
+		for (const r of runs)
+			expect(
+				nodeJson(r.runData, 'Add to Campaign').every(
+					(i: any) => i.eventKey === r.trigger[0].eventKey,
+				),
+			).toBe(true);
+		expect(
+			(await n8n.exportExecutions()).rows.filter((r) => r.workflowId === groupExample.id),
+		).toHaveLength(2);
 	});
 
 	test('a correctly signed callback replayed an hour later gets 403 and no run; a wrong Token is diagnosed in n8n’s log without secrets', async () => {
 		const corp = sandbox.config.corpId;
-		const before = (await n8n.exportExecutions()).rows.filter((r) => r.workflowId === families.id).length;
-		const old = tagEvent(corp, 'create', { id: 'etReplayed', createTime: Math.floor(Date.now() / 1000) - 3600 });
-		const replay = buildCallback(sandbox.config, old, { timestamp: String(Math.floor(Date.now() / 1000) - 3600) });
-		const replayAnswer = await fetch(`${allUrl}?${new URLSearchParams(replay.query)}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: replay.body });
+		const before = (await n8n.exportExecutions()).rows.filter(
+			(r) => r.workflowId === families.id,
+		).length;
+		const old = tagEvent(corp, 'create', {
+			id: 'etReplayed',
+			createTime: Math.floor(Date.now() / 1000) - 3600,
+		});
+		const replay = buildCallback(sandbox.config, old, {
+			timestamp: String(Math.floor(Date.now() / 1000) - 3600),
+		});
+		const replayAnswer = await fetch(`${allUrl}?${new URLSearchParams(replay.query)}`, {
+			method: 'POST',
+			headers: { 'content-type': 'text/xml' },
+			body: replay.body,
+		});
 		expect(replayAnswer.status).toBe(403);
 
-		const wrongToken = buildCallback({ ...sandbox.config, callbackToken: 'consoleTokenDiffers' }, tagEvent(corp, 'create', { id: 'etWrongToken' }));
+		const wrongToken = buildCallback(
+			{ ...sandbox.config, callbackToken: 'consoleTokenDiffers' },
+			tagEvent(corp, 'create', { id: 'etWrongToken' }),
+		);
 		for (let i = 0; i < 3; i++) {
-			const res = await fetch(`${allUrl}?${new URLSearchParams(wrongToken.query)}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: wrongToken.body });
+			const res = await fetch(`${allUrl}?${new URLSearchParams(wrongToken.query)}`, {
+				method: 'POST',
+				headers: { 'content-type': 'text/xml' },
+				body: wrongToken.body,
+			});
 			expect(res.status).toBe(401);
 		}
 		// A fresh event after both: once its run is stored, neither refused callback has one.
 		const marker = tagEvent(corp, 'update', { id: 'etMarker' });
 		expect((await sandbox.emitCallback(allUrl, marker)).status).toBe(200);
-		const runs = await poll('the marker’s stored run', async () => {
-			const done = await triggerItems(families.id, before + 1, 'WeCom Trigger');
-			return done.some((r) => r.trigger[0]?.Id === 'etMarker') ? done : undefined;
-		}, { timeoutMs: 60000, intervalMs: 300 });
+		const runs = await poll(
+			'the marker’s stored run',
+			async () => {
+				const done = await triggerItems(families.id, before + 1, 'WeCom Trigger');
+				return done.some((r) => r.trigger[0]?.Id === 'etMarker') ? done : undefined;
+			},
+			{ timeoutMs: 60000, intervalMs: 300 },
+		);
 		// Exactly one more run: the replay, the bad signatures (and the earlier re-send) started none.
 		// Every run is named in the failure message, so an extra one says what it was.
-		const names = runs.map((r) => [r.trigger[0]?.Event, r.trigger[0]?.ChangeType, r.trigger[0]?.Id].filter(Boolean).join(':'));
-		expect({ runs: runs.length, names }).toEqual({ runs: before + 1, names: expect.arrayContaining(['change_external_tag:update:etMarker']) });
-		expect(names.filter((n) => n.endsWith(':etReplayed') || n.endsWith(':etWrongToken'))).toEqual([]);
-
-		const log = await poll('the signature warning in n8n’s log', () => (n8n.log().includes('WeCom Trigger (event): A callback failed the signature check') ? n8n.log() : undefined), {
-			timeoutMs: 20000,
-			intervalMs: 200,
+		const names = runs.map((r) =>
+			[r.trigger[0]?.Event, r.trigger[0]?.ChangeType, r.trigger[0]?.Id].filter(Boolean).join(':'),
+		);
+		expect({ runs: runs.length, names }).toEqual({
+			runs: before + 1,
+			names: expect.arrayContaining(['change_external_tag:update:etMarker']),
 		});
+		expect(names.filter((n) => n.endsWith(':etReplayed') || n.endsWith(':etWrongToken'))).toEqual(
+			[],
+		);
+
+		const log = await poll(
+			'the signature warning in n8n’s log',
+			() =>
+				n8n.log().includes('WeCom Trigger (event): A callback failed the signature check')
+					? n8n.log()
+					: undefined,
+			{
+				timeoutMs: 20000,
+				intervalMs: 200,
+			},
+		);
 		const warnings = log.split('\n').filter((l) => l.includes('WeCom Trigger (event)'));
 		// Rate-limited: three bad signatures, one signature warning (plus one for the stale replay).
 		expect(warnings.filter((l) => l.includes('signature check'))).toHaveLength(1);
 		expect(warnings.filter((l) => l.includes('replay window'))).toHaveLength(1);
-		for (const secret of [sandbox.config.callbackToken, sandbox.config.encodingAESKey, sandbox.config.secret, 'consoleTokenDiffers', wrongToken.query.msg_signature]) {
+		for (const secret of [
+			sandbox.config.callbackToken,
+			sandbox.config.encodingAESKey,
+			sandbox.config.secret,
+			'consoleTokenDiffers',
+			wrongToken.query.msg_signature,
+		]) {
 			expect(log).not.toContain(secret);
 		}
 	});

@@ -48,11 +48,20 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const options = requestOptions as IHttpRequestOptions;
 		if (!authenticate || typeof authenticate === 'function') return options;
 		for (const [target, values] of Object.entries(authenticate.properties)) {
-			const resolved: Record<string, unknown> = { ...((options as unknown as Record<string, object>)[target] ?? {}) };
+			const resolved: Record<string, unknown> = {
+				...((options as unknown as Record<string, object>)[target] ?? {}),
+			};
 			for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
 				resolved[key] =
 					typeof value === 'string' && value.startsWith('=')
-						? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+						? workflow.expression.getSimpleParameterValue(
+								node,
+								value,
+								'internal',
+								{ $credentials: credentials },
+								undefined,
+								'',
+							)
 						: value;
 			}
 			(options as unknown as Record<string, object>)[target] = resolved;
@@ -75,13 +84,19 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (output[expirable.name] === undefined) return undefined;
 		const id = node.credentials?.[typeName]?.id;
 		if (id) {
-			this.store.set(id, { ...(this.store.get(id) ?? {}), ...(output as ICredentialDataDecryptedObject) });
+			this.store.set(id, {
+				...(this.store.get(id) ?? {}),
+				...(output as ICredentialDataDecryptedObject),
+			});
 			this.persisted++;
 		}
 		return Object.assign(credentials, output as ICredentialDataDecryptedObject);
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		return new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type, '');
 	}
 
@@ -95,7 +110,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...data };
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store.set(nodeCredentials.id ?? '', { ...data });
 	}
 

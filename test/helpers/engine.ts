@@ -88,14 +88,22 @@ export function inputItem(item: INodeExecutionData): IDataObject {
 function toExecutionItem(entry: IDataObject): INodeExecutionData {
 	if (!(entry as Record<symbol, unknown>)[EXECUTION_ITEM]) return { json: entry };
 	const { json, binary, pairedItem } = entry as unknown as INodeExecutionData;
-	return { json: json ?? {}, ...(binary ? { binary } : {}), ...(pairedItem !== undefined ? { pairedItem } : {}) };
+	return {
+		json: json ?? {},
+		...(binary ? { binary } : {}),
+		...(pairedItem !== undefined ? { pairedItem } : {}),
+	};
 }
 
 /**
  * Runs nodes through n8n-core's real WorkflowExecute, exactly as a manual execution does:
  * the first node gets `input` as its incoming items, the rest follow the connections.
  */
-export async function runNodes(nodes: INode[], input: IDataObject[] = [{}], connections: IConnections = chain(nodes)): Promise<RunResult> {
+export async function runNodes(
+	nodes: INode[],
+	input: IDataObject[] = [{}],
+	connections: IConnections = chain(nodes),
+): Promise<RunResult> {
 	const workflowData: IWorkflowBase = {
 		id: 'engine-test',
 		name: 'engine test',
@@ -107,9 +115,19 @@ export async function runNodes(nodes: INode[], input: IDataObject[] = [{}], conn
 		isArchived: false,
 		activeVersionId: null,
 	} as unknown as IWorkflowBase;
-	const workflow = new Workflow({ id: 'engine-test', nodes, connections, nodeTypes, active: false });
+	const workflow = new Workflow({
+		id: 'engine-test',
+		nodes,
+		connections,
+		nodeTypes,
+		active: false,
+	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', `exec-${Date.now()}-${Math.random()}`, workflowData);
+	const hooks = new ExecutionLifecycleHooks(
+		'manual',
+		`exec-${Date.now()}-${Math.random()}`,
+		workflowData,
+	);
 	let finished!: (run: IRun) => void;
 	const done = new Promise<IRun>((resolve) => (finished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
@@ -153,10 +171,13 @@ export async function runNodes(nodes: INode[], input: IDataObject[] = [{}], conn
 		},
 	} as unknown as IRunExecutionData;
 
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
 	const run = await done;
 	const runData = run.data.resultData.runData;
-	const items = (nodeName = nodes[nodes.length - 1].name) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+	const items = (nodeName = nodes[nodes.length - 1].name) =>
+		runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 	return {
 		run,
 		status: run.status,
@@ -169,7 +190,9 @@ export async function runNodes(nodes: INode[], input: IDataObject[] = [{}], conn
 function chain(nodes: INode[]): IConnections {
 	const connections: IConnections = {};
 	for (let i = 0; i + 1 < nodes.length; i++) {
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main' as never, index: 0 }]] };
+		connections[nodes[i].name] = {
+			main: [[{ node: nodes[i + 1].name, type: 'main' as never, index: 0 }]],
+		};
 	}
 	return connections;
 }
@@ -192,7 +215,9 @@ export function observeApiCalls(source: (() => readonly ObservedCall[]) | undefi
  */
 function expectDeclaredCalls(parameters: IDataObject, calls: readonly ObservedCall[]): void {
 	const resource = String(parameters.resource ?? 'massMessage');
-	const operationValue = String(parameters.operation ?? RESOURCES.find((r) => r.value === resource)?.defaultOperation);
+	const operationValue = String(
+		parameters.operation ?? RESOURCES.find((r) => r.value === resource)?.defaultOperation,
+	);
 	const operation = findOperation(resource, operationValue);
 	if (!operation || operation.calls === USER_NAMED_API) return;
 	const declared = new Set(operation.calls.map((api) => `${api.method} ${api.path}`));
@@ -200,13 +225,19 @@ function expectDeclaredCalls(parameters: IDataObject, calls: readonly ObservedCa
 		const path = call.path.split('?')[0];
 		if (!path.startsWith('/cgi-bin/') || path.endsWith('/gettoken')) continue;
 		if (!declared.has(`${call.method} ${path}`)) {
-			throw new Error(`${resource} → ${operationValue} called ${call.method} ${path}, which its operation file does not declare in "calls"`);
+			throw new Error(
+				`${resource} → ${operationValue} called ${call.method} ${path}, which its operation file does not declare in "calls"`,
+			);
 		}
 	}
 }
 
 /** Shorthand: one WeCom node with these parameters over these input items. */
-export async function runMassSend(parameters: IDataObject, input: IDataObject[] = [{}], options: NodeOptions = {}) {
+export async function runMassSend(
+	parameters: IDataObject,
+	input: IDataObject[] = [{}],
+	options: NodeOptions = {},
+) {
 	const before = observedCalls?.().length ?? 0;
 	const result = await runNodes([massSendNode(parameters, options)], input);
 	if (observedCalls) expectDeclaredCalls(parameters, observedCalls().slice(before));

@@ -3,7 +3,11 @@
  * DynamicNodeParametersService): a LoadOptionsContext from n8n-core over a one-node workflow
  * holding the current parameters, with the same credential store as the engine tests.
  */
-import type { IDataObject, INodeListSearchResult, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeListSearchResult,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
@@ -21,7 +25,8 @@ export async function listSearch(
 	const node = massSendNode(currentNodeParameters, { name: 'Temp-Node' });
 	const nodeTypes = {
 		getByName: () => nodeType,
-		getByNameAndVersion: (_type: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeType, version),
+		getByNameAndVersion: (_type: string, version?: number) =>
+			NodeHelpers.getVersionedNodeType(nodeType, version),
 		getKnownTypes: () => ({}),
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
@@ -36,7 +41,8 @@ export async function listSearch(
 		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const method = nodeType.methods.listSearch[methodName as keyof typeof nodeType.methods.listSearch];
+	const method =
+		nodeType.methods.listSearch[methodName as keyof typeof nodeType.methods.listSearch];
 	if (!method) throw new Error(`${MASS_SEND_TYPE} has no listSearch method ${methodName}`);
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 	return await method.call(context, filter, paginationToken);

@@ -16,14 +16,20 @@ export function useSandbox(): () => Sandbox {
 	beforeEach(() => {
 		sandbox.reset();
 		clearTokenCache();
-		useCredential({ corpId: sandbox.config.corpId, secret: sandbox.config.secret, baseUrl: sandbox.url });
+		useCredential({
+			corpId: sandbox.config.corpId,
+			secret: sandbox.config.secret,
+			baseUrl: sandbox.url,
+		});
 	});
 	return () => sandbox;
 }
 
 /** The calls WeCom would have seen, token fetches excluded. */
 export function apiCalls(sandbox: Sandbox) {
-	return sandbox.calls.filter((call) => call.path.startsWith('/cgi-bin/') && !call.path.endsWith('/gettoken'));
+	return sandbox.calls.filter(
+		(call) => call.path.startsWith('/cgi-bin/') && !call.path.endsWith('/gettoken'),
+	);
 }
 
 export function bodyOf(call: { body: unknown }): Record<string, any> {

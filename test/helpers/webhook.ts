@@ -52,7 +52,8 @@ export const WECOM_SAMPLE = {
 	timestamp: '1409659589',
 	nonce: '263014780',
 	msgSignature: '5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3',
-	echostr: 'P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==',
+	echostr:
+		'P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==',
 	plaintext: '1616140317555161061',
 };
 
@@ -69,7 +70,11 @@ export {
 	signature as signWeCom,
 } from '../../tools/sandbox/callback/crypto';
 
-export function envelopeXml(encrypt: string, toUserName = TEST_CREDENTIAL.corpId, agentId?: string): string {
+export function envelopeXml(
+	encrypt: string,
+	toUserName = TEST_CREDENTIAL.corpId,
+	agentId?: string,
+): string {
 	const agent = agentId === undefined ? '' : `<AgentID><![CDATA[${agentId}]]></AgentID>`;
 	return `<xml><ToUserName><![CDATA[${toUserName}]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt>${agent}</xml>`;
 }
@@ -78,13 +83,17 @@ export function envelopeXml(encrypt: string, toUserName = TEST_CREDENTIAL.corpId
 export function eventXml(fields: Record<string, string | number>): string {
 	const body = Object.entries(fields)
 		.map(([name, value]) =>
-			typeof value === 'number' ? `<${name}>${value}</${name}>` : `<${name}><![CDATA[${value}]]></${name}>`,
+			typeof value === 'number'
+				? `<${name}>${value}</${name}>`
+				: `<${name}><![CDATA[${value}]]></${name}>`,
 		)
 		.join('');
 	return `<xml>${body}</xml>`;
 }
 
-export function addContactEvent(overrides: Record<string, string | number> = {}): Record<string, string | number> {
+export function addContactEvent(
+	overrides: Record<string, string | number> = {},
+): Record<string, string | number> {
 	return {
 		ToUserName: TEST_CREDENTIAL.corpId,
 		FromUserName: 'sys',
@@ -119,7 +128,11 @@ export function buildPost(
 	credential: { corpId: string; callbackToken: string; encodingAESKey: string } = TEST_CREDENTIAL,
 ): { query: SignedQuery; body: string; encrypt: string } {
 	const encrypt = encryptMessage(credential.encodingAESKey, innerXml, credential.corpId);
-	return { query: signedQuery(encrypt, credential.callbackToken), body: envelopeXml(encrypt, credential.corpId), encrypt };
+	return {
+		query: signedQuery(encrypt, credential.callbackToken),
+		body: envelopeXml(encrypt, credential.corpId),
+		encrypt,
+	};
 }
 
 /** A POST whose Encrypt is given as is (for broken ciphertexts), correctly signed. */
@@ -138,7 +151,6 @@ export function buildEcho(
 // ---------------------------------------------------------------------------------------------
 // n8n-core plumbing
 // ---------------------------------------------------------------------------------------------
-
 
 const triggerType = new WeComTrigger();
 const nodeTypes: INodeTypes = {
@@ -287,7 +299,8 @@ export async function startTriggerHarness(options: HarnessOptions = {}): Promise
 				}
 				// n8n routes by method; anything but GET goes to the POST entry here so the node's own
 				// method check can be exercised.
-				const description = descriptions.find((d) => d.httpMethod === req.method) ??
+				const description =
+					descriptions.find((d) => d.httpMethod === req.method) ??
 					descriptions.find((d) => d.name === 'default')!;
 				const additionalData = {
 					credentialsHelper,
@@ -312,7 +325,15 @@ export async function startTriggerHarness(options: HarnessOptions = {}): Promise
 					webhookId: WEBHOOK_ID,
 					isTest: mode === 'manual',
 				};
-				const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
+				const context = new WebhookContext(
+					workflow,
+					node,
+					additionalData,
+					mode,
+					webhookData,
+					[],
+					null,
+				);
 				const call: WebhookCall = {
 					method: req.method ?? '',
 					webhookName: description.name,
@@ -331,7 +352,12 @@ export async function startTriggerHarness(options: HarnessOptions = {}): Promise
 				if (call.result?.workflowData !== undefined) {
 					started.push(call.result.workflowData.flat().map((item) => item.json));
 				}
-				if (!res.writableEnded && call.thrown === undefined && call.result?.workflowData !== undefined && call.result.noWebhookResponse !== true) {
+				if (
+					!res.writableEnded &&
+					call.thrown === undefined &&
+					call.result?.workflowData !== undefined &&
+					call.result.noWebhookResponse !== true
+				) {
 					// n8n's part in `onReceived` mode once it has stored (2.x) or started (1.x) the execution:
 					// 200 with the body `responseData` names — none for 'noData'; or the error it answers
 					// when storing the execution failed.
@@ -339,8 +365,16 @@ export async function startTriggerHarness(options: HarnessOptions = {}): Promise
 					if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 					call.answeredByN8n = true;
 					res.statusCode = status;
-					if (status !== 200) res.end(JSON.stringify({ code: 0, message: 'There was a problem executing the workflow' }));
-					else res.end(description.responseData === 'noData' ? undefined : JSON.stringify({ message: 'Workflow was started' }));
+					if (status !== 200)
+						res.end(
+							JSON.stringify({ code: 0, message: 'There was a problem executing the workflow' }),
+						);
+					else
+						res.end(
+							description.responseData === 'noData'
+								? undefined
+								: JSON.stringify({ message: 'Workflow was started' }),
+						);
 				}
 				if (!res.writableEnded) {
 					// n8n would answer a thrown error with 500 and its message; make any such gap loud.
@@ -368,7 +402,9 @@ export async function startTriggerHarness(options: HarnessOptions = {}): Promise
 				{
 					method,
 					headers: {
-						...(body === undefined ? {} : { 'Content-Type': 'text/xml', 'Content-Length': Buffer.byteLength(body) }),
+						...(body === undefined
+							? {}
+							: { 'Content-Type': 'text/xml', 'Content-Length': Buffer.byteLength(body) }),
 						...headers,
 					},
 					agent: false,
@@ -378,7 +414,12 @@ export async function startTriggerHarness(options: HarnessOptions = {}): Promise
 					response.on('data', (chunk: Buffer) => parts.push(chunk));
 					response.on('end', () => {
 						const bytes = Buffer.concat(parts);
-						resolve({ status: response.statusCode ?? 0, headers: response.headers, body: bytes, text: bytes.toString('utf8') });
+						resolve({
+							status: response.statusCode ?? 0,
+							headers: response.headers,
+							body: bytes,
+							text: bytes.toString('utf8'),
+						});
 					});
 					response.on('error', reject);
 				},
@@ -412,8 +453,17 @@ export async function runLifecycle(
 	const credentialsHelper = new TestCredentialsHelper();
 	credentialsHelper.set(CREDENTIAL_ID, credential);
 	const node = triggerNode();
-	const workflow = new Workflow({ id: 'wecom-lifecycle', nodes: [node], connections: {}, nodeTypes, active: true });
-	const additionalData = { credentialsHelper, variables: {} } as unknown as IWorkflowExecuteAdditionalData;
+	const workflow = new Workflow({
+		id: 'wecom-lifecycle',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: true,
+	});
+	const additionalData = {
+		credentialsHelper,
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
 	const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate');
 	const fn = triggerType.webhookMethods!.default![method];
 	return await fn.call(context);

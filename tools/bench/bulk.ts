@@ -31,20 +31,35 @@ async function main() {
 				CHILD,
 				[
 					JSON.stringify({
-						parameters: { resource: 'massMessage', operation: 'create', chatType: 'single', externalUserIds: '={{ $json.ids }}', text: 'Spring sale 春季促销' },
+						parameters: {
+							resource: 'massMessage',
+							operation: 'create',
+							chatType: 'single',
+							externalUserIds: '={{ $json.ids }}',
+							text: 'Spring sale 春季促销',
+						},
 						generateCustomers: CUSTOMERS,
 						summaryOnly: true,
-						sandbox: { url: sandbox.url, corpId: sandbox.config.corpId, secret: sandbox.config.secret },
+						sandbox: {
+							url: sandbox.url,
+							corpId: sandbox.config.corpId,
+							secret: sandbox.config.secret,
+						},
 					}),
 				],
 				{},
 				['--max-old-space-size=4096'],
 			);
-			if (child.code !== 0 || !child.result?.ok) throw new Error(`run ${run} failed: ${child.result?.error ?? child.stderr.slice(-2000)}`);
+			if (child.code !== 0 || !child.result?.ok)
+				throw new Error(`run ${run} failed: ${child.result?.error ?? child.stderr.slice(-2000)}`);
 			const s1 = sandbox.callsTo('add_msg_template');
-			const sizes = s1.map((call) => ((call.body as { external_userid?: unknown[] }).external_userid ?? []).length);
+			const sizes = s1.map(
+				(call) => ((call.body as { external_userid?: unknown[] }).external_userid ?? []).length,
+			);
 			const sent = sizes.reduce((sum, n) => sum + n, 0);
-			const distinct = new Set(s1.flatMap((call) => (call.body as { external_userid?: string[] }).external_userid ?? [])).size;
+			const distinct = new Set(
+				s1.flatMap((call) => (call.body as { external_userid?: string[] }).external_userid ?? []),
+			).size;
 			const okCalls = s1.filter((call) => call.errcode === 0).length;
 			times.push(child.result.ms);
 			rows.push([
@@ -54,7 +69,9 @@ async function main() {
 				sandbox.callsTo('gettoken').length,
 				sandbox.calls.length - s1.length - sandbox.callsTo('gettoken').length,
 				`${fmt(Math.min(...sizes))}–${fmt(Math.max(...sizes))}`,
-				sent === CUSTOMERS && distinct === CUSTOMERS && okCalls === s1.length ? `${fmt(sent)} ✓` : `${fmt(sent)} ✗ (${okCalls} ok)`,
+				sent === CUSTOMERS && distinct === CUSTOMERS && okCalls === s1.length
+					? `${fmt(sent)} ✓`
+					: `${fmt(sent)} ✗ (${okCalls} ok)`,
 				child.result.items,
 				child.result.ms / 1000,
 				`${fmt(mb(child.peakRssKb), 1)} MB`,
@@ -65,10 +82,23 @@ async function main() {
 	}
 	printTable(
 		`${fmt(CUSTOMERS)} customers → tasks of ${fmt(TASK_SIZE)}, engine-level (${REPEAT} runs, one child process each)`,
-		['run', 'S1 calls', 'expected', 'gettoken (goal 1)', 'other calls', 'customers per call', 'customers sent, each once', 'output items', 'wall time, s', 'peak RSS'],
+		[
+			'run',
+			'S1 calls',
+			'expected',
+			'gettoken (goal 1)',
+			'other calls',
+			'customers per call',
+			'customers sent, each once',
+			'output items',
+			'wall time, s',
+			'peak RSS',
+		],
 		rows,
 	);
-	console.log(`\nmedian wall time ${(median(times) / 1000).toFixed(2)} s · total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+	console.log(
+		`\nmedian wall time ${(median(times) / 1000).toFixed(2)} s · total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+	);
 }
 
 main().catch((error) => {

@@ -26,7 +26,16 @@ import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { ROOT, ensureBuilt } from './lib/build';
 import { argValue, machineLine } from './lib/machine';
-import { type Chain, type Setup, type Topology, coresBusy, newCallback, parseEnv, startSetup, warmUp } from './lib/setups';
+import {
+	type Chain,
+	type Setup,
+	type Topology,
+	coresBusy,
+	newCallback,
+	parseEnv,
+	startSetup,
+	warmUp,
+} from './lib/setups';
 import { percentile } from './lib/stats';
 import { printTable } from './lib/table';
 import { sleep } from './lib/timing';
@@ -93,11 +102,13 @@ async function runBurst(setup: Setup, sandbox: Sandbox, chain: Chain): Promise<B
 		for (const call of sandbox.calls) {
 			if (!call.path.endsWith('/send_welcome_msg')) continue;
 			const code = String((call.body as { welcome_code?: string } | undefined)?.welcome_code);
-			if (codes.has(code) && !found.has(code)) found.set(code, { at: call.at, errcode: call.errcode ?? 0 });
+			if (codes.has(code) && !found.has(code))
+				found.set(code, { at: call.at, errcode: call.errcode ?? 0 });
 		}
 		return found;
 	};
-	while (Date.now() < lastSent + CODE_LIFETIME_MS + 2_000 && arrivals().size < codes.size) await sleep(500);
+	while (Date.now() < lastSent + CODE_LIFETIME_MS + 2_000 && arrivals().size < codes.size)
+		await sleep(500);
 	const elapsed = Date.now() - t0;
 	const cores = coresBusy(cpu0, setup.groups(), elapsed);
 	const found = arrivals();
@@ -144,13 +155,22 @@ async function waitQuiet(setup: Setup): Promise<void> {
 async function main() {
 	console.log(`ensureBuilt: ${ensureBuilt()}`);
 	const machine = machineLine();
-	const settings = Object.entries(ENV).map(([k, v]) => `${k}=${v}`).join(' ') || 'n8n defaults';
-	console.log(`burst benchmark · ${machine} · line ${LINE} · ${TOPOLOGY} · ${EVENTS} callbacks from ${SENDERS} senders · ${settings}`);
+	const settings =
+		Object.entries(ENV)
+			.map(([k, v]) => `${k}=${v}`)
+			.join(' ') || 'n8n defaults';
+	console.log(
+		`burst benchmark · ${machine} · line ${LINE} · ${TOPOLOGY} · ${EVENTS} callbacks from ${SENDERS} senders · ${settings}`,
+	);
 	const sandbox = await startSandbox();
 	const results: BurstResult[] = [];
 	try {
-		const tokenResponse = await fetch(`${sandbox.url}/cgi-bin/gettoken?corpid=${sandbox.config.corpId}&corpsecret=${encodeURIComponent(sandbox.config.secret)}`);
-		const accessToken = String(((await tokenResponse.json()) as { access_token: string }).access_token);
+		const tokenResponse = await fetch(
+			`${sandbox.url}/cgi-bin/gettoken?corpid=${sandbox.config.corpId}&corpsecret=${encodeURIComponent(sandbox.config.secret)}`,
+		);
+		const accessToken = String(
+			((await tokenResponse.json()) as { access_token: string }).access_token,
+		);
 		const setup = await startSetup(LINE, TOPOLOGY, sandbox, accessToken, CHAINS, ENV);
 		try {
 			for (const chain of CHAINS) await warmUp(setup, sandbox, chain);
@@ -167,10 +187,23 @@ async function main() {
 		await sandbox.close();
 	}
 	mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
-	writeFileSync(join(ROOT, 'artifacts', 'bench-burst.json'), `${JSON.stringify({ machine, line: LINE, topology: TOPOLOGY, events: EVENTS, senders: SENDERS, env: ENV, results }, null, 2)}\n`);
+	writeFileSync(
+		join(ROOT, 'artifacts', 'bench-burst.json'),
+		`${JSON.stringify({ machine, line: LINE, topology: TOPOLOGY, events: EVENTS, senders: SENDERS, env: ENV, results }, null, 2)}\n`,
+	);
 	printTable(
 		`Burst: ${EVENTS} callbacks from ${SENDERS} senders, line ${LINE}, ${TOPOLOGY}, ${settings} · ${machine}`,
-		['chain', 'in /s', 'answered 200', 'greeted ≤ 20 s', 'S7 refused', 'no S7', 'answer p50 / p99', 'callback → S7 p50 / p99', 'cores busy'],
+		[
+			'chain',
+			'in /s',
+			'answered 200',
+			'greeted ≤ 20 s',
+			'S7 refused',
+			'no S7',
+			'answer p50 / p99',
+			'callback → S7 p50 / p99',
+			'cores busy',
+		],
 		results.map((r) => [
 			r.chain,
 			r.inPerS,

@@ -46,12 +46,20 @@ async function runCase(
 	sandbox.resetCalls();
 	const child = await runNodeChild(
 		CHILD,
-		[JSON.stringify({ parameters, summaryOnly, sandbox: { url: sandbox.url, corpId: sandbox.config.corpId, secret: sandbox.config.secret } })],
+		[
+			JSON.stringify({
+				parameters,
+				summaryOnly,
+				sandbox: { url: sandbox.url, corpId: sandbox.config.corpId, secret: sandbox.config.secret },
+			}),
+		],
 		{},
 		[`--max-old-space-size=${heapCapMb}`, '--expose-gc'],
 	);
 	if (child.code !== 0 || !child.result?.ok) {
-		throw new Error(`${name} failed (exit ${child.code}): ${child.result?.error ?? child.stderr.slice(-2000)}`);
+		throw new Error(
+			`${name} failed (exit ${child.code}): ${child.result?.error ?? child.stderr.slice(-2000)}`,
+		);
 	}
 	const calls = sandbox.calls;
 	return {
@@ -73,7 +81,12 @@ async function main() {
 	const started = Date.now();
 	try {
 		const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
-		const report = (msgId: string, output: 'summary' | 'results') => ({ resource: 'massMessage', operation: 'getReport', msgId, output });
+		const report = (msgId: string, output: 'summary' | 'results') => ({
+			resource: 'massMessage',
+			operation: 'getReport',
+			msgId,
+			output,
+		});
 
 		// Seeded once: a big report, a smaller one, one member with 2,500 results, 2,500 members.
 		const big = sandbox.seedMassMessage({ members: 300, resultsPerMember: 2500 });
@@ -84,33 +97,78 @@ async function main() {
 		// History for S4: the sandbox's 250 records over 90 days plus EXTRA_MESSAGES more.
 		const now = Math.floor(Date.now() / 1000);
 		for (let i = 0; i < EXTRA_MESSAGES; i++) {
-			sandbox.seedMassMessage({ members: 1, resultsPerMember: 1, createTime: now - 60 - Math.floor((i * 89 * DAY) / EXTRA_MESSAGES) });
+			sandbox.seedMassMessage({
+				members: 1,
+				resultsPerMember: 1,
+				createTime: now - 60 - Math.floor((i * 89 * DAY) / EXTRA_MESSAGES),
+			});
 		}
 		const start = now - 90 * DAY;
 
 		const cases: CaseResult[] = [];
 		cases.push(
-			await runCase(sandbox, 'Get Report, summary, 300 members × 2,500', 'S5 + S6', report(big, 'summary'), () => pages(300, 1000) + 300 * pages(2500, 1000), true),
+			await runCase(
+				sandbox,
+				'Get Report, summary, 300 members × 2,500',
+				'S5 + S6',
+				report(big, 'summary'),
+				() => pages(300, 1000) + 300 * pages(2500, 1000),
+				true,
+			),
 		);
 		cases.push(
-			await runCase(sandbox, 'Get Report, results, 300 members × 2,500', 'S5 + S6', report(big, 'results'), () => pages(300, 1000) + 300 * pages(2500, 1000), true),
+			await runCase(
+				sandbox,
+				'Get Report, results, 300 members × 2,500',
+				'S5 + S6',
+				report(big, 'results'),
+				() => pages(300, 1000) + 300 * pages(2500, 1000),
+				true,
+			),
 		);
 		cases.push(
-			await runCase(sandbox, 'Get Report, summary, 100 members × 2,500', 'S5 + S6', report(small, 'summary'), () => pages(100, 1000) + 100 * pages(2500, 1000), true),
+			await runCase(
+				sandbox,
+				'Get Report, summary, 100 members × 2,500',
+				'S5 + S6',
+				report(small, 'summary'),
+				() => pages(100, 1000) + 100 * pages(2500, 1000),
+				true,
+			),
 		);
 		cases.push(
-			await runCase(sandbox, 'Get Report, results, 100 members × 2,500', 'S5 + S6', report(small, 'results'), () => pages(100, 1000) + 100 * pages(2500, 1000), true),
+			await runCase(
+				sandbox,
+				'Get Report, results, 100 members × 2,500',
+				'S5 + S6',
+				report(small, 'results'),
+				() => pages(100, 1000) + 100 * pages(2500, 1000),
+				true,
+			),
 		);
 		cases.push(
 			await runCase(
 				sandbox,
 				`Get Many (S4), Return All, last 90 days (${fmt(250 + EXTRA_MESSAGES)} messages)`,
 				'S4',
-				{ resource: 'massMessage', operation: 'getMany', chatType: 'single', startTime: start, endTime: now, filterType: 2, returnAll: true },
+				{
+					resource: 'massMessage',
+					operation: 'getMany',
+					chatType: 'single',
+					startTime: start,
+					endTime: now,
+					filterType: 2,
+					returnAll: true,
+				},
 				// Per one-month window (WeCom's range limit) the fewest pages of 100 that hold its messages.
 				(result) =>
 					monthWindows(start, now).reduce(
-						(sum, w) => sum + pages((result.createTimes as number[]).filter((t) => t >= w.start && t <= w.end).length, 100),
+						(sum, w) =>
+							sum +
+							pages(
+								(result.createTimes as number[]).filter((t) => t >= w.start && t <= w.end).length,
+								100,
+							),
 						0,
 					),
 				true,
@@ -121,7 +179,12 @@ async function main() {
 				sandbox,
 				'Get Member Tasks (S5), Return All, 2,500 members',
 				'S5',
-				{ resource: 'massMessage', operation: 'getMemberTasks', msgId: manyMembers, returnAll: true },
+				{
+					resource: 'massMessage',
+					operation: 'getMemberTasks',
+					msgId: manyMembers,
+					returnAll: true,
+				},
 				() => pages(2500, 1000),
 				true,
 			),
@@ -131,7 +194,13 @@ async function main() {
 				sandbox,
 				'Get Send Results (S6), Return All, 2,500 results',
 				'S6',
-				{ resource: 'massMessage', operation: 'getSendResults', msgId: oneMember, userId: 'zhangsan', returnAll: true },
+				{
+					resource: 'massMessage',
+					operation: 'getSendResults',
+					msgId: oneMember,
+					userId: 'zhangsan',
+					returnAll: true,
+				},
 				() => pages(2500, 1000),
 				true,
 			),
@@ -143,31 +212,123 @@ async function main() {
 		const spread = Array.from({ length: 150 }, (_, i) => `benchSpread${i}`);
 		for (const userid of spread) sandbox.contacts.seedCustomers(userid, 20);
 		const customerCases: CaseResult[] = [];
-		const customersOf = (members: string, returnAll = true) => ({ resource: 'customer', operation: 'getMany', memberUserIds: members, returnAll, limit: 250 });
-		customerCases.push(await runCase(sandbox, 'Customer Get Many, Return All, 1 member × 2,500 customers', 'batch/get_by_user', customersOf(BUSY_MEMBER), () => pages(2500, 100), true));
-		customerCases.push(await runCase(sandbox, 'Customer Get Many, Return All, 1 member × 10,000 customers', 'batch/get_by_user', customersOf('benchBig'), () => pages(10000, 100), true));
+		const customersOf = (members: string, returnAll = true) => ({
+			resource: 'customer',
+			operation: 'getMany',
+			memberUserIds: members,
+			returnAll,
+			limit: 250,
+		});
 		customerCases.push(
-			await runCase(sandbox, 'Customer Get Many, Return All, 150 members × 20 (2 calls of ≤100 members)', 'batch/get_by_user', customersOf(spread.join(',')), () => pages(2000, 100) + pages(1000, 100), true),
+			await runCase(
+				sandbox,
+				'Customer Get Many, Return All, 1 member × 2,500 customers',
+				'batch/get_by_user',
+				customersOf(BUSY_MEMBER),
+				() => pages(2500, 100),
+				true,
+			),
 		);
-		customerCases.push(await runCase(sandbox, 'Customer Get Many, Limit 250, 1 member × 10,000', 'batch/get_by_user', customersOf('benchBig', false), () => pages(250, 100), true));
 		customerCases.push(
-			await runCase(sandbox, `Customer Get, ${fmt(POPULAR_FOLLOWERS)} followers`, 'externalcontact/get', { resource: 'customer', operation: 'get', externalUserId: SEEDED_CUSTOMERS.popular }, () => pages(POPULAR_FOLLOWERS, 500), true),
+			await runCase(
+				sandbox,
+				'Customer Get Many, Return All, 1 member × 10,000 customers',
+				'batch/get_by_user',
+				customersOf('benchBig'),
+				() => pages(10000, 100),
+				true,
+			),
 		);
-		customerCases.push(await runCase(sandbox, 'Customer Tag Get Many, whole library', 'get_corp_tag_list', { resource: 'customerTag', operation: 'getMany', returnAll: true }, () => 1, true));
+		customerCases.push(
+			await runCase(
+				sandbox,
+				'Customer Get Many, Return All, 150 members × 20 (2 calls of ≤100 members)',
+				'batch/get_by_user',
+				customersOf(spread.join(',')),
+				() => pages(2000, 100) + pages(1000, 100),
+				true,
+			),
+		);
+		customerCases.push(
+			await runCase(
+				sandbox,
+				'Customer Get Many, Limit 250, 1 member × 10,000',
+				'batch/get_by_user',
+				customersOf('benchBig', false),
+				() => pages(250, 100),
+				true,
+			),
+		);
+		customerCases.push(
+			await runCase(
+				sandbox,
+				`Customer Get, ${fmt(POPULAR_FOLLOWERS)} followers`,
+				'externalcontact/get',
+				{ resource: 'customer', operation: 'get', externalUserId: SEEDED_CUSTOMERS.popular },
+				() => pages(POPULAR_FOLLOWERS, 500),
+				true,
+			),
+		);
+		customerCases.push(
+			await runCase(
+				sandbox,
+				'Customer Tag Get Many, whole library',
+				'get_corp_tag_list',
+				{ resource: 'customerTag', operation: 'getMany', returnAll: true },
+				() => 1,
+				true,
+			),
+		);
 		cases.push(...customerCases);
 		const [c2500, c10000] = customerCases;
 		printTable(
 			'Customer Get Many, Return All: memory against output (one child process per case)',
-			['customers (output items)', 'peak RSS', 'heap retained after the run (after GC)', 'retained per item'],
-			[c2500, c10000].map((c) => [fmt(c.items), `${fmt(mb(c.peakRssKb), 1)} MB`, `${fmt(mb(c.result.retainedKb), 1)} MB`, `${fmt((c.result.retainedKb * 1024) / c.items)} B`]),
+			[
+				'customers (output items)',
+				'peak RSS',
+				'heap retained after the run (after GC)',
+				'retained per item',
+			],
+			[c2500, c10000].map((c) => [
+				fmt(c.items),
+				`${fmt(mb(c.peakRssKb), 1)} MB`,
+				`${fmt(mb(c.result.retainedKb), 1)} MB`,
+				`${fmt((c.result.retainedKb * 1024) / c.items)} B`,
+			]),
 		);
 		printTable(
 			'Requests and tokens per run (engine-level, fresh token cache per run)',
-			['case', 'API', 'output items', 'requests', 'minimum', 'made / minimum (goal 1.00)', 'gettoken (goal 1)', 'wall time, s'],
-			cases.map((c) => [c.name, c.api, c.items, c.made, c.minimum, ratio(c.made / c.minimum), c.gettoken, c.ms / 1000]),
+			[
+				'case',
+				'API',
+				'output items',
+				'requests',
+				'minimum',
+				'made / minimum (goal 1.00)',
+				'gettoken (goal 1)',
+				'wall time, s',
+			],
+			cases.map((c) => [
+				c.name,
+				c.api,
+				c.items,
+				c.made,
+				c.minimum,
+				ratio(c.made / c.minimum),
+				c.gettoken,
+				c.ms / 1000,
+			]),
 		);
 		// The summary under a small heap cap: it must not need memory in proportion to the results.
-		const capped = await runCase(sandbox, 'capped', 'S5 + S6', report(big, 'summary'), () => 901, true, HEAP_CAP_MB).catch((error: Error) => error);
+		const capped = await runCase(
+			sandbox,
+			'capped',
+			'S5 + S6',
+			report(big, 'summary'),
+			() => 901,
+			true,
+			HEAP_CAP_MB,
+		).catch((error: Error) => error);
 		const reportCases = cases.slice(0, 4);
 		const summary300 = reportCases[0];
 		const summary100 = reportCases[2];
@@ -175,12 +336,42 @@ async function main() {
 		const results100 = reportCases[3];
 		printTable(
 			'Peak RSS of the process running one Get Report (VmHWM, one child process per case, so each figure includes Node + n8n-core)',
-			['output', 'measure', '100 × 2,500 (250,000 results)', '300 × 2,500 (750,000 results)', 'growth 100→300'],
 			[
-				['summary (1 item)', 'peak RSS', `${fmt(mb(summary100.peakRssKb), 1)} MB`, `${fmt(mb(summary300.peakRssKb), 1)} MB`, ratio(summary300.peakRssKb / summary100.peakRssKb)],
-				['results (1 item per result)', 'peak RSS', `${fmt(mb(results100.peakRssKb), 1)} MB`, `${fmt(mb(results300.peakRssKb), 1)} MB`, ratio(results300.peakRssKb / results100.peakRssKb)],
-				['summary (1 item)', 'heap retained after the run (after GC)', `${fmt(mb(summary100.result.retainedKb), 1)} MB`, `${fmt(mb(summary300.result.retainedKb), 1)} MB`, '–'],
-				['results (1 item per result)', 'heap retained after the run (after GC)', `${fmt(mb(results100.result.retainedKb), 1)} MB`, `${fmt(mb(results300.result.retainedKb), 1)} MB`, ratio(results300.result.retainedKb / results100.result.retainedKb)],
+				'output',
+				'measure',
+				'100 × 2,500 (250,000 results)',
+				'300 × 2,500 (750,000 results)',
+				'growth 100→300',
+			],
+			[
+				[
+					'summary (1 item)',
+					'peak RSS',
+					`${fmt(mb(summary100.peakRssKb), 1)} MB`,
+					`${fmt(mb(summary300.peakRssKb), 1)} MB`,
+					ratio(summary300.peakRssKb / summary100.peakRssKb),
+				],
+				[
+					'results (1 item per result)',
+					'peak RSS',
+					`${fmt(mb(results100.peakRssKb), 1)} MB`,
+					`${fmt(mb(results300.peakRssKb), 1)} MB`,
+					ratio(results300.peakRssKb / results100.peakRssKb),
+				],
+				[
+					'summary (1 item)',
+					'heap retained after the run (after GC)',
+					`${fmt(mb(summary100.result.retainedKb), 1)} MB`,
+					`${fmt(mb(summary300.result.retainedKb), 1)} MB`,
+					'–',
+				],
+				[
+					'results (1 item per result)',
+					'heap retained after the run (after GC)',
+					`${fmt(mb(results100.result.retainedKb), 1)} MB`,
+					`${fmt(mb(results300.result.retainedKb), 1)} MB`,
+					ratio(results300.result.retainedKb / results100.result.retainedKb),
+				],
 			],
 		);
 		console.log(

@@ -27,7 +27,16 @@ import { join } from 'node:path';
 import { startSandbox, type RecordedCall, type Sandbox } from '../sandbox';
 import { ROOT, ensureBuilt } from './lib/build';
 import { argValue, machineLine } from './lib/machine';
-import { type Chain, type Setup, type Topology, coresBusy, newCallback, parseEnv, startSetup, warmUp } from './lib/setups';
+import {
+	type Chain,
+	type Setup,
+	type Topology,
+	coresBusy,
+	newCallback,
+	parseEnv,
+	startSetup,
+	warmUp,
+} from './lib/setups';
 import { percentile } from './lib/stats';
 import { printTable } from './lib/table';
 import { sleep } from './lib/timing';
@@ -92,7 +101,10 @@ async function runStep(setup: Setup, sandbox: Sandbox, chain: Chain, rate: numbe
 	while (Date.now() < lastSent + CODE_LIFETIME_MS + 1_000 && waitingFor.size > 0) {
 		const calls = sandbox.calls;
 		for (; scanned < calls.length; scanned++) {
-			if (calls[scanned].path.endsWith('/send_welcome_msg')) waitingFor.delete(String((calls[scanned].body as { welcome_code?: string } | undefined)?.welcome_code));
+			if (calls[scanned].path.endsWith('/send_welcome_msg'))
+				waitingFor.delete(
+					String((calls[scanned].body as { welcome_code?: string } | undefined)?.welcome_code),
+				);
 		}
 		await sleep(250);
 	}
@@ -134,7 +146,8 @@ async function runStep(setup: Setup, sandbox: Sandbox, chain: Chain, rate: numbe
 		p50Ms: latencies.length ? Math.round(percentile(latencies, 50)) : NaN,
 		p99Ms: Math.round(p99),
 		maxMs: latencies.length ? Math.round(Math.max(...latencies)) : NaN,
-		passed: answered200 === shots.length && inTime === shots.length && lost === 0 && p99 < P99_GOAL_MS,
+		passed:
+			answered200 === shots.length && inTime === shots.length && lost === 0 && p99 < P99_GOAL_MS,
 		cores,
 	};
 }
@@ -142,21 +155,38 @@ async function runStep(setup: Setup, sandbox: Sandbox, chain: Chain, rate: numbe
 async function main() {
 	console.log(`ensureBuilt: ${ensureBuilt()}`);
 	const machineAtStart = machineLine();
-	console.log(`capacity benchmark · ${machineAtStart} · rates ${RATES.join(',')}/s · hold ${HOLD_S} s`);
+	console.log(
+		`capacity benchmark · ${machineAtStart} · rates ${RATES.join(',')}/s · hold ${HOLD_S} s`,
+	);
 	const sandbox = await startSandbox();
-	const tokenResponse = await fetch(`${sandbox.url}/cgi-bin/gettoken?corpid=${sandbox.config.corpId}&corpsecret=${encodeURIComponent(sandbox.config.secret)}`);
-	const accessToken = String(((await tokenResponse.json()) as { access_token: string }).access_token);
-	const results: Array<{ line: string; topology: Topology; steps: Step[]; capacity: Partial<Record<Chain, number>>; loadAvg: number[] }> = [];
+	const tokenResponse = await fetch(
+		`${sandbox.url}/cgi-bin/gettoken?corpid=${sandbox.config.corpId}&corpsecret=${encodeURIComponent(sandbox.config.secret)}`,
+	);
+	const accessToken = String(
+		((await tokenResponse.json()) as { access_token: string }).access_token,
+	);
+	const results: Array<{
+		line: string;
+		topology: Topology;
+		steps: Step[];
+		capacity: Partial<Record<Chain, number>>;
+		loadAvg: number[];
+	}> = [];
 	const out = () => {
 		mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
-		writeFileSync(join(ROOT, 'artifacts', 'bench-capacity.json'), `${JSON.stringify({ machine: machineAtStart, nproc: availableParallelism(), holdS: HOLD_S, rates: RATES, results }, null, 2)}\n`);
+		writeFileSync(
+			join(ROOT, 'artifacts', 'bench-capacity.json'),
+			`${JSON.stringify({ machine: machineAtStart, nproc: availableParallelism(), holdS: HOLD_S, rates: RATES, results }, null, 2)}\n`,
+		);
 	};
 	try {
 		for (const line of LINES) {
 			for (const topology of TOPOLOGIES) {
 				const setup = await startSetup(line, topology, sandbox, accessToken, CHAINS, ENV);
 				const steps: Step[] = [];
-				const capacity: Partial<Record<Chain, number>> = Object.fromEntries(CHAINS.map((c) => [c, 0]));
+				const capacity: Partial<Record<Chain, number>> = Object.fromEntries(
+					CHAINS.map((c) => [c, 0]),
+				);
 				const failed = new Set<Chain>();
 				try {
 					// Warm-up: the first executions of a process load modules and isolates.
@@ -166,7 +196,9 @@ async function main() {
 							if (failed.has(chain)) continue;
 							const step = await runStep(setup, sandbox, chain, rate);
 							steps.push(step);
-							console.log(`line ${line} ${topology} ${chain} ${rate}/s: ${step.passed ? 'PASS' : 'FAIL'} answered ${step.answered200}/${step.sent}, in time ${step.greetedInTime}, lost ${step.lost}, p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, cores ${JSON.stringify(step.cores)}`);
+							console.log(
+								`line ${line} ${topology} ${chain} ${rate}/s: ${step.passed ? 'PASS' : 'FAIL'} answered ${step.answered200}/${step.sent}, in time ${step.greetedInTime}, lost ${step.lost}, p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, cores ${JSON.stringify(step.cores)}`,
+							);
 							if (step.passed) capacity[chain] = rate;
 							else failed.add(chain);
 							await sleep(3_000);
@@ -191,13 +223,21 @@ async function main() {
 			const total = Object.values(failedStep.cores).reduce((a, b) => a + b, 0);
 			return `${total.toFixed(2)} of ${availableParallelism()} cores busy (most: ${top} ${share.toFixed(2)})`;
 		};
-		const ratios = CHAINS.filter((c) => c !== 'ours').map((c) => (r.capacity[c] ? ((r.capacity.ours ?? 0) / r.capacity[c]!).toFixed(2) : 'n/a'));
+		const ratios = CHAINS.filter((c) => c !== 'ours').map((c) =>
+			r.capacity[c] ? ((r.capacity.ours ?? 0) / r.capacity[c]!).toFixed(2) : 'n/a',
+		);
 		return [r.line, r.topology, ...CHAINS.map((c) => r.capacity[c]), ...ratios, limit('ours')];
 	});
 	const others = CHAINS.filter((c) => c !== 'ours');
 	printTable(
 		`Burst capacity (highest rate held ${HOLD_S} s: all answered, all S7 ≤ 20 s, p99 < 5 s, 0 lost) · ${machineAtStart}`,
-		['line', 'topology', ...CHAINS.map((c) => `${c} /s`), ...others.map((c) => `ours / ${c}`), 'at the first failing rate (ours)'],
+		[
+			'line',
+			'topology',
+			...CHAINS.map((c) => `${c} /s`),
+			...others.map((c) => `ours / ${c}`),
+			'at the first failing rate (ours)',
+		],
 		rows,
 	);
 	out();

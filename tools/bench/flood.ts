@@ -35,7 +35,17 @@ import { startSandbox, type Sandbox } from '../sandbox';
 import { buildCallback, buildEcho } from '../sandbox/callback/emitter';
 import { ROOT, ensureBuilt } from './lib/build';
 import { argValue, hasFlag, machineLine } from './lib/machine';
-import { type Chain, type Setup, type Topology, coresBusy, newCallback, parseEnv, startSetup, warmUp, webhookUrl } from './lib/setups';
+import {
+	type Chain,
+	type Setup,
+	type Topology,
+	coresBusy,
+	newCallback,
+	parseEnv,
+	startSetup,
+	warmUp,
+	webhookUrl,
+} from './lib/setups';
 import { percentile } from './lib/stats';
 import { printTable } from './lib/table';
 import { sleep } from './lib/timing';
@@ -94,7 +104,9 @@ interface RefusalCost {
  * for this chain. CPU time, not wall time, so other load on a shared machine barely moves it.
  */
 async function refusalCost(setup: Setup, sandbox: Sandbox, chain: Chain): Promise<RefusalCost> {
-	const requests = Array.from({ length: REFUSE_COUNT }, (_, i) => forged(setup, sandbox, chain, i % 2 === 0 ? 'GET' : 'POST'));
+	const requests = Array.from({ length: REFUSE_COUNT }, (_, i) =>
+		forged(setup, sandbox, chain, i % 2 === 0 ? 'GET' : 'POST'),
+	);
 	const before = setup.groups();
 	const t0 = Date.now();
 	const shots: Array<Promise<{ status: number; ms: number }>> = [];
@@ -119,7 +131,12 @@ async function refusalCost(setup: Setup, sandbox: Sandbox, chain: Chain): Promis
 }
 
 /** A forged request for `chain`: signed with a Token the stranger guessed (ours), or without the code (floor). */
-function forged(setup: Setup, sandbox: Sandbox, chain: Chain, method: 'GET' | 'POST'): { url: string; init: RequestInit } {
+function forged(
+	setup: Setup,
+	sandbox: Sandbox,
+	chain: Chain,
+	method: 'GET' | 'POST',
+): { url: string; init: RequestInit } {
 	const guessed = { ...sandbox.config, callbackToken: 'GuessedToken' };
 	const base = webhookUrl(setup, chain);
 	if (method === 'GET') {
@@ -134,7 +151,11 @@ function forged(setup: Setup, sandbox: Sandbox, chain: Chain, method: 'GET' | 'P
 	};
 }
 
-async function timedFetch(url: string, init: RequestInit, timeoutMs: number): Promise<{ status: number; ms: number }> {
+async function timedFetch(
+	url: string,
+	init: RequestInit,
+	timeoutMs: number,
+): Promise<{ status: number; ms: number }> {
 	const started = Date.now();
 	try {
 		const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
@@ -145,7 +166,12 @@ async function timedFetch(url: string, init: RequestInit, timeoutMs: number): Pr
 	}
 }
 
-async function runPhase(setup: Setup, sandbox: Sandbox, chain: Chain, phase: Phase): Promise<PhaseResult> {
+async function runPhase(
+	setup: Setup,
+	sandbox: Sandbox,
+	chain: Chain,
+	phase: Phase,
+): Promise<PhaseResult> {
 	const cpu0 = setup.groups();
 	const t0 = Date.now();
 	let flooding = phase === 'flood';
@@ -163,7 +189,11 @@ async function runPhase(setup: Setup, sandbox: Sandbox, chain: Chain, phase: Pha
 	})();
 	if (flooding) await sleep(1000);
 	const realStart = Date.now();
-	const real: Array<{ code: string; sentAt: number; answer: Promise<{ status: number; ms: number }> }> = [];
+	const real: Array<{
+		code: string;
+		sentAt: number;
+		answer: Promise<{ status: number; ms: number }>;
+	}> = [];
 	for (let i = 0; i < CUSTOMERS; i++) {
 		const wait = realStart + (i * 1000) / REAL_RATE - Date.now();
 		if (wait > 0) await sleep(wait);
@@ -177,12 +207,14 @@ async function runPhase(setup: Setup, sandbox: Sandbox, chain: Chain, phase: Pha
 		for (const call of sandbox.calls) {
 			if (!call.path.endsWith('/send_welcome_msg')) continue;
 			const code = String((call.body as { welcome_code?: string } | undefined)?.welcome_code);
-			if (codes.has(code) && !found.has(code)) found.set(code, { at: call.at, errcode: call.errcode ?? 0 });
+			if (codes.has(code) && !found.has(code))
+				found.set(code, { at: call.at, errcode: call.errcode ?? 0 });
 		}
 		return found;
 	};
 	const lastSent = real[real.length - 1].sentAt;
-	while (Date.now() < lastSent + CODE_LIFETIME_MS + 2_000 && arrivals().size < codes.size) await sleep(250);
+	while (Date.now() < lastSent + CODE_LIFETIME_MS + 2_000 && arrivals().size < codes.size)
+		await sleep(250);
 	flooding = false;
 	await flood;
 	const elapsed = Date.now() - t0;
@@ -210,7 +242,12 @@ async function runPhase(setup: Setup, sandbox: Sandbox, chain: Chain, phase: Pha
 		s7P50Ms: Math.round(percentile(latencies, 50)),
 		s7P99Ms: Math.round(percentile(latencies, 99)),
 		realAnswered200: realAnswers.filter((a) => a.status === 200).length,
-		realAnswerP99Ms: Math.round(percentile(realAnswers.map((a) => a.ms), 99)),
+		realAnswerP99Ms: Math.round(
+			percentile(
+				realAnswers.map((a) => a.ms),
+				99,
+			),
+		),
 		realStatuses: histogram(realAnswers.map((a) => a.status)),
 		forgedStatuses: histogram(forgedAnswers.map((a) => a.status)),
 		forged: forgedAnswers.length,
@@ -255,7 +292,10 @@ function ratio(a: number, b: number): string {
 async function main() {
 	console.log(`ensureBuilt: ${ensureBuilt()}`);
 	const machine = machineLine();
-	const settings = Object.entries(ENV).map(([k, v]) => `${k}=${v}`).join(' ') || 'n8n defaults';
+	const settings =
+		Object.entries(ENV)
+			.map(([k, v]) => `${k}=${v}`)
+			.join(' ') || 'n8n defaults';
 	console.log(
 		`flood benchmark · ${machine} · line ${LINE} · ${TOPOLOGY} · ${CUSTOMERS} customers at ${REAL_RATE}/s, forged at ${FLOOD_RATE}/s · ${settings}`,
 	);
@@ -263,8 +303,12 @@ async function main() {
 	const results: PhaseResult[] = [];
 	const costs: RefusalCost[] = [];
 	try {
-		const tokenResponse = await fetch(`${sandbox.url}/cgi-bin/gettoken?corpid=${sandbox.config.corpId}&corpsecret=${encodeURIComponent(sandbox.config.secret)}`);
-		const accessToken = String(((await tokenResponse.json()) as { access_token: string }).access_token);
+		const tokenResponse = await fetch(
+			`${sandbox.url}/cgi-bin/gettoken?corpid=${sandbox.config.corpId}&corpsecret=${encodeURIComponent(sandbox.config.secret)}`,
+		);
+		const accessToken = String(
+			((await tokenResponse.json()) as { access_token: string }).access_token,
+		);
 		const setup = await startSetup(LINE, TOPOLOGY, sandbox, accessToken, CHAINS, ENV);
 		try {
 			for (const chain of CHAINS) await warmUp(setup, sandbox, chain);
@@ -289,9 +333,16 @@ async function main() {
 	} finally {
 		await sandbox.close();
 	}
-	const p99 = (chain: Chain, phase: Phase) => results.find((r) => r.chain === chain && r.phase === phase)?.s7P99Ms ?? NaN;
-	const summary = CHAINS.map((chain) => ({ chain, floodOverQuietP99: ratio(p99(chain, 'flood'), p99(chain, 'quiet')) }));
-	const oursOverFloor = CHAINS.includes('ours') && CHAINS.includes('floor') ? ratio(p99('ours', 'flood'), p99('floor', 'flood')) : 'n/a';
+	const p99 = (chain: Chain, phase: Phase) =>
+		results.find((r) => r.chain === chain && r.phase === phase)?.s7P99Ms ?? NaN;
+	const summary = CHAINS.map((chain) => ({
+		chain,
+		floodOverQuietP99: ratio(p99(chain, 'flood'), p99(chain, 'quiet')),
+	}));
+	const oursOverFloor =
+		CHAINS.includes('ours') && CHAINS.includes('floor')
+			? ratio(p99('ours', 'flood'), p99('floor', 'flood'))
+			: 'n/a';
 	const tag = `${LINE}-${Object.keys(ENV).length ? 'custom' : 'defaults'}`;
 	mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
 	writeFileSync(
@@ -300,7 +351,17 @@ async function main() {
 	);
 	printTable(
 		`Flood: ${CUSTOMERS} customers at ${REAL_RATE}/s, ${FLOOD_RATE} forged/s, line ${LINE}, ${TOPOLOGY}, ${settings} · ${machine}`,
-		['chain', 'phase', 'greeted ≤ 20 s', 'lost', 'callback → S7 p50 / p99', 'real answered 200', 'forged answers (status count)', 'forged answer p50 / p99', 'cores busy'],
+		[
+			'chain',
+			'phase',
+			'greeted ≤ 20 s',
+			'lost',
+			'callback → S7 p50 / p99',
+			'real answered 200',
+			'forged answers (status count)',
+			'forged answer p50 / p99',
+			'cores busy',
+		],
 		results.map((r) => [
 			r.chain,
 			r.phase,
@@ -324,7 +385,13 @@ async function main() {
 	};
 	printTable(
 		`Refusal cost: ${REFUSE_COUNT} forged requests (half GET, half POST) at ${REFUSE_RATE}/s, nothing else, per chain and round`,
-		['chain', 'forged', 'answers (status count)', 'answer p50 / p99', 'n8n CPU per refused request'],
+		[
+			'chain',
+			'forged',
+			'answers (status count)',
+			'answer p50 / p99',
+			'n8n CPU per refused request',
+		],
 		costs.map((c) => [
 			c.chain,
 			c.forged,
@@ -336,9 +403,12 @@ async function main() {
 		]),
 	);
 	if (CHAINS.includes('ours') && CHAINS.includes('floor')) {
-		console.log(`n8n CPU per refused request: ours ${cpuOf('ours').toFixed(1)} ms ÷ floor ${cpuOf('floor').toFixed(1)} ms = ${ratio(cpuOf('ours'), cpuOf('floor'))}`);
+		console.log(
+			`n8n CPU per refused request: ours ${cpuOf('ours').toFixed(1)} ms ÷ floor ${cpuOf('floor').toFixed(1)} ms = ${ratio(cpuOf('ours'), cpuOf('floor'))}`,
+		);
 	}
-	for (const s of summary) console.log(`${s.chain}: p99 with the flood ÷ without = ${s.floodOverQuietP99}`);
+	for (const s of summary)
+		console.log(`${s.chain}: p99 with the flood ÷ without = ${s.floodOverQuietP99}`);
 	console.log(`ours ÷ floor, p99 under the flood = ${oursOverFloor}`);
 }
 

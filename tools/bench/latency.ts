@@ -41,7 +41,12 @@ import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { ROOT, ensureBuilt } from './lib/build';
 import { argValue, hasFlag, machineLine } from './lib/machine';
-import { MINIMAL_CREDENTIAL_TYPE, MINIMAL_PATH, MINIMAL_TRIGGER_TYPE, installMinimalTrigger } from './lib/minimalTrigger';
+import {
+	MINIMAL_CREDENTIAL_TYPE,
+	MINIMAL_PATH,
+	MINIMAL_TRIGGER_TYPE,
+	installMinimalTrigger,
+} from './lib/minimalTrigger';
 import { groupCpuMs, waitCpuIdle } from './lib/processCpu';
 import { s7RequestNode } from './lib/setups';
 import { summarize } from './lib/stats';
@@ -67,7 +72,18 @@ const CREDENTIAL = { id: 'benchWeComCred01', name: 'WeCom sandbox (bench)' };
 const MINIMAL_CREDENTIAL = { id: 'benchMinCred0001', name: 'Bench minimal' };
 const WELCOME_TEXT = 'Welcome! 欢迎 %NICKNAME%';
 
-const CHAIN_IDS = ['wecom', 'bare', 'floor', 'floorCreds', 'wtNoop', 'whNoop', 'minNoop', 'whSend', 'minSend', 'minSendExpr'] as const;
+const CHAIN_IDS = [
+	'wecom',
+	'bare',
+	'floor',
+	'floorCreds',
+	'wtNoop',
+	'whNoop',
+	'minNoop',
+	'whSend',
+	'minSend',
+	'minSendExpr',
+] as const;
 type Chain = (typeof CHAIN_IDS)[number];
 
 interface Setting {
@@ -80,13 +96,31 @@ const WELCOME_CHAINS: readonly Chain[] = ['wecom', 'bare', 'floor'];
 const SETTINGS: Record<string, Setting> = {
 	default: { env: {}, lines: ['1', '2'], chains: CHAIN_IDS },
 	legacy: { env: { N8N_EXPRESSION_ENGINE: 'legacy' }, lines: ['1', '2'], chains: WELCOME_CHAINS },
-	pool4: { env: { N8N_EXPRESSION_ENGINE_POOL_SIZE: '4' }, lines: ['1', '2'], chains: WELCOME_CHAINS },
-	lazy: { env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' }, lines: ['2'], chains: [...WELCOME_CHAINS, 'minSend', 'minSendExpr'] },
-	saveNone: { env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' }, lines: ['1', '2'], chains: WELCOME_CHAINS },
-	limit10: { env: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '10' }, lines: ['1', '2'], chains: WELCOME_CHAINS },
+	pool4: {
+		env: { N8N_EXPRESSION_ENGINE_POOL_SIZE: '4' },
+		lines: ['1', '2'],
+		chains: WELCOME_CHAINS,
+	},
+	lazy: {
+		env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+		lines: ['2'],
+		chains: [...WELCOME_CHAINS, 'minSend', 'minSendExpr'],
+	},
+	saveNone: {
+		env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' },
+		lines: ['1', '2'],
+		chains: WELCOME_CHAINS,
+	},
+	limit10: {
+		env: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '10' },
+		lines: ['1', '2'],
+		chains: WELCOME_CHAINS,
+	},
 };
 const SETTING_NAMES = argValue('settings', 'default').split(',');
-for (const name of SETTING_NAMES) if (!SETTINGS[name]) throw new Error(`unknown setting "${name}"; known: ${Object.keys(SETTINGS).join(', ')}`);
+for (const name of SETTING_NAMES)
+	if (!SETTINGS[name])
+		throw new Error(`unknown setting "${name}"; known: ${Object.keys(SETTINGS).join(', ')}`);
 
 interface ChainSpec {
 	label: string;
@@ -98,23 +132,49 @@ interface ChainSpec {
 	codeInQuery: boolean;
 }
 
-const webhookId = (chain: Chain) => `b3c1e0a2-7d4f-4b8e-9a61-${(CHAIN_IDS.indexOf(chain) + 1).toString(16).padStart(12, '0')}`;
+const webhookId = (chain: Chain) =>
+	`b3c1e0a2-7d4f-4b8e-9a61-${(CHAIN_IDS.indexOf(chain) + 1).toString(16).padStart(12, '0')}`;
 
 const CHAINS: Record<Chain, ChainSpec> = {
-	wecom: { label: 'WeCom Trigger → WeCom Send', s7: true, path: `${webhookId('wecom')}/wecom`, codeInQuery: false },
+	wecom: {
+		label: 'WeCom Trigger → WeCom Send',
+		s7: true,
+		path: `${webhookId('wecom')}/wecom`,
+		codeInQuery: false,
+	},
 	bare: { label: 'Webhook → HTTP Request', s7: true, path: 'bench-bare', codeInQuery: true },
-	floor: { label: 'minimal trigger → HTTP Request', s7: true, path: `${webhookId('floor')}/${MINIMAL_PATH}`, codeInQuery: true },
+	floor: {
+		label: 'minimal trigger → HTTP Request',
+		s7: true,
+		path: `${webhookId('floor')}/${MINIMAL_PATH}`,
+		codeInQuery: true,
+	},
 	floorCreds: {
 		label: 'minimal trigger + getCredentials → HTTP Request',
 		s7: true,
 		path: `${webhookId('floorCreds')}/${MINIMAL_PATH}`,
 		codeInQuery: true,
 	},
-	wtNoop: { label: 'WeCom Trigger → NoOp', s7: false, path: `${webhookId('wtNoop')}/wecom`, codeInQuery: false },
+	wtNoop: {
+		label: 'WeCom Trigger → NoOp',
+		s7: false,
+		path: `${webhookId('wtNoop')}/wecom`,
+		codeInQuery: false,
+	},
 	whNoop: { label: 'Webhook → NoOp', s7: false, path: 'bench-noop', codeInQuery: true },
-	minNoop: { label: 'minimal trigger → NoOp', s7: false, path: `${webhookId('minNoop')}/${MINIMAL_PATH}`, codeInQuery: true },
+	minNoop: {
+		label: 'minimal trigger → NoOp',
+		s7: false,
+		path: `${webhookId('minNoop')}/${MINIMAL_PATH}`,
+		codeInQuery: true,
+	},
 	whSend: { label: 'Webhook → WeCom Send', s7: true, path: 'bench-send', codeInQuery: true },
-	minSend: { label: 'minimal trigger → WeCom Send (default code)', s7: true, path: `${webhookId('minSend')}/${MINIMAL_PATH}`, codeInQuery: true },
+	minSend: {
+		label: 'minimal trigger → WeCom Send (default code)',
+		s7: true,
+		path: `${webhookId('minSend')}/${MINIMAL_PATH}`,
+		codeInQuery: true,
+	},
 	minSendExpr: {
 		label: 'minimal trigger → WeCom Send (code by expression)',
 		s7: true,
@@ -138,7 +198,13 @@ function startNode(chain: Chain): Node {
 			credentials: { weComApi: CREDENTIAL },
 		};
 	}
-	if (chain === 'floor' || chain === 'floorCreds' || chain === 'minNoop' || chain === 'minSend' || chain === 'minSendExpr') {
+	if (
+		chain === 'floor' ||
+		chain === 'floorCreds' ||
+		chain === 'minNoop' ||
+		chain === 'minSend' ||
+		chain === 'minSendExpr'
+	) {
 		return {
 			...base,
 			name: 'Minimal Trigger',
@@ -146,7 +212,9 @@ function startNode(chain: Chain): Node {
 			typeVersion: 1,
 			webhookId: webhookId(chain),
 			parameters: chain === 'floorCreds' ? { readCredentials: true } : {},
-			...(chain === 'floorCreds' ? { credentials: { [MINIMAL_CREDENTIAL_TYPE]: MINIMAL_CREDENTIAL } } : {}),
+			...(chain === 'floorCreds'
+				? { credentials: { [MINIMAL_CREDENTIAL_TYPE]: MINIMAL_CREDENTIAL } }
+				: {}),
 		};
 	}
 	return {
@@ -155,7 +223,12 @@ function startNode(chain: Chain): Node {
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
 		webhookId: webhookId(chain),
-		parameters: { httpMethod: 'POST', path: CHAINS[chain].path, responseMode: 'onReceived', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path: CHAINS[chain].path,
+			responseMode: 'onReceived',
+			options: {},
+		},
 	};
 }
 
@@ -192,7 +265,9 @@ function workflow(chain: Chain, sandboxUrl: string, accessToken: string) {
 		id: `bench${chain.padEnd(11, '0')}`.slice(0, 16),
 		name: `bench: ${CHAINS[chain].label}`,
 		nodes: [first, second],
-		connections: { [first.name as string]: { main: [[{ node: second.name as string, type: 'main', index: 0 }]] } },
+		connections: {
+			[first.name as string]: { main: [[{ node: second.name as string, type: 'main', index: 0 }]] },
+		},
 		settings: {},
 	};
 }
@@ -253,7 +328,12 @@ class ArrivalWatch {
 	}
 }
 
-async function fire(sandbox: Sandbox, baseUrl: string, chain: Chain, watch: ArrivalWatch): Promise<Shot> {
+async function fire(
+	sandbox: Sandbox,
+	baseUrl: string,
+	chain: Chain,
+	watch: ArrivalWatch,
+): Promise<Shot> {
 	const spec = CHAINS[chain];
 	const event = sandbox.addExternalContactEvent();
 	const code = String(event.WelcomeCode);
@@ -284,7 +364,11 @@ async function fire(sandbox: Sandbox, baseUrl: string, chain: Chain, watch: Arri
 	return shot;
 }
 
-async function pool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
+async function pool<T>(
+	count: number,
+	concurrency: number,
+	task: (index: number) => Promise<T>,
+): Promise<T[]> {
 	const results: T[] = new Array(count);
 	let next = 0;
 	await Promise.all(
@@ -314,12 +398,22 @@ interface RunResult {
 	chains: ChainResult[];
 }
 
-async function benchRun(line: '1' | '2', setting: string, sandbox: Sandbox, accessToken: string): Promise<RunResult> {
+async function benchRun(
+	line: '1' | '2',
+	setting: string,
+	sandbox: Sandbox,
+	accessToken: string,
+): Promise<RunResult> {
 	const { env, chains } = SETTINGS[setting];
 	const setupStarted = Date.now();
 	await ensureN8n(line);
 	const n8n = await N8nInstance.create({ line, env });
-	const results: ChainResult[] = chains.map((chain) => ({ chain, sequential: [], concurrent: [], cpuMsPerCallback: NaN }));
+	const results: ChainResult[] = chains.map((chain) => ({
+		chain,
+		sequential: [],
+		concurrent: [],
+		cpuMsPerCallback: NaN,
+	}));
 	try {
 		await packAndInstall(n8n.userFolder);
 		installMinimalTrigger(n8n.userFolder);
@@ -327,15 +421,19 @@ async function benchRun(line: '1' | '2', setting: string, sandbox: Sandbox, acce
 			{ ...CREDENTIAL, type: 'weComApi', data: { ...sandbox.config, baseUrl: sandbox.url } },
 			{ ...MINIMAL_CREDENTIAL, type: MINIMAL_CREDENTIAL_TYPE, data: { key: 'bench' } },
 		]);
-		for (const chain of chains) await n8n.activate(await n8n.importWorkflow(workflow(chain, sandbox.url, accessToken)));
+		for (const chain of chains)
+			await n8n.activate(await n8n.importWorkflow(workflow(chain, sandbox.url, accessToken)));
 		await n8n.start();
 		for (const chain of chains) await n8n.waitForWebhook(CHAINS[chain].path, { method: 'POST' });
 		const pgid = (n8n as unknown as { child: { pid: number } }).child.pid;
-		console.log(`line ${line} [${setting}]: n8n ${n8n.version} ready in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
+		console.log(
+			`line ${line} [${setting}]: n8n ${n8n.version} ready in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`,
+		);
 
 		const watch = new ArrivalWatch(sandbox);
 		// Warm-up: every chain a few times (first executions load code and fetch the token).
-		for (let i = 0; i < 8; i++) for (const chain of chains) await fire(sandbox, n8n.baseUrl, chain, watch);
+		for (let i = 0; i < 8; i++)
+			for (const chain of chains) await fire(sandbox, n8n.baseUrl, chain, watch);
 		await waitCpuIdle(pgid);
 
 		// Sequential: one callback in flight at a time, chain order rotating, each waits for its S7
@@ -349,7 +447,9 @@ async function benchRun(line: '1' | '2', setting: string, sandbox: Sandbox, acce
 				await sleep(CHAINS[chains[index]].s7 ? 20 : 80);
 			}
 		}
-		console.log(`line ${line} [${setting}]: sequential ${SEQUENTIAL} per chain in ${((Date.now() - phase) / 1000).toFixed(1)} s`);
+		console.log(
+			`line ${line} [${setting}]: sequential ${SEQUENTIAL} per chain in ${((Date.now() - phase) / 1000).toFixed(1)} s`,
+		);
 
 		// Under load: CONCURRENCY callbacks in flight, one chain at a time, two halves in opposite
 		// chain orders; CPU is read around each half, after n8n has gone idle again.
@@ -359,13 +459,19 @@ async function benchRun(line: '1' | '2', setting: string, sandbox: Sandbox, acce
 		for (const order of [chains.map((_, i) => i), chains.map((_, i) => chains.length - 1 - i)]) {
 			for (const index of order) {
 				const before = groupCpuMs(pgid);
-				results[index].concurrent.push(...(await pool(half, CONCURRENCY, () => fire(sandbox, n8n.baseUrl, chains[index], watch))));
+				results[index].concurrent.push(
+					...(await pool(half, CONCURRENCY, () =>
+						fire(sandbox, n8n.baseUrl, chains[index], watch),
+					)),
+				);
 				await waitCpuIdle(pgid);
 				cpu[index] += groupCpuMs(pgid) - before;
 			}
 		}
 		results.forEach((r, i) => (r.cpuMsPerCallback = cpu[i] / r.concurrent.length));
-		console.log(`line ${line} [${setting}]: ${CONCURRENCY} concurrent, ${half * 2} per chain in ${((Date.now() - phase) / 1000).toFixed(1)} s`);
+		console.log(
+			`line ${line} [${setting}]: ${CONCURRENCY} concurrent, ${half * 2} per chain in ${((Date.now() - phase) / 1000).toFixed(1)} s`,
+		);
 		watch.stop();
 	} finally {
 		await n8n.stop();
@@ -375,10 +481,13 @@ async function benchRun(line: '1' | '2', setting: string, sandbox: Sandbox, acce
 	return { line, version: n8n.version, setting, env, chains: results };
 }
 
-const latencies = (shots: Shot[]) => shots.filter((s) => s.arrivedAt !== undefined).map((s) => s.arrivedAt! - s.sentAt);
+const latencies = (shots: Shot[]) =>
+	shots.filter((s) => s.arrivedAt !== undefined).map((s) => s.arrivedAt! - s.sentAt);
 const answered = (shots: Shot[]) => shots.map((s) => s.answeredMs ?? NaN);
 const failedCount = (chain: Chain, shots: Shot[]) =>
-	shots.filter((s) => s.status !== 200 || (CHAINS[chain].s7 && (s.arrivedAt === undefined || s.errcode !== 0))).length;
+	shots.filter(
+		(s) => s.status !== 200 || (CHAINS[chain].s7 && (s.arrivedAt === undefined || s.errcode !== 0)),
+	).length;
 
 function printRun(run: RunResult) {
 	const rows = run.chains.map((r) => {
@@ -397,22 +506,45 @@ function printRun(run: RunResult) {
 			failedCount(r.chain, [...r.sequential, ...r.concurrent]),
 		];
 	});
-	const env = Object.entries(run.env).map(([k, v]) => `${k}=${v}`).join(' ') || "n8n's defaults";
+	const env =
+		Object.entries(run.env)
+			.map(([k, v]) => `${k}=${v}`)
+			.join(' ') || "n8n's defaults";
 	printTable(
 		`n8n ${run.version} (line ${run.line}), ${env} — ms`,
-		['chain', 'what', 'n', 'seq S7 p50', 'seq answered p50', `${CONCURRENCY}-conc S7 p50`, `${CONCURRENCY}-conc S7 p99`, `${CONCURRENCY}-conc answered p99`, 'CPU ms / callback', 'failed'],
+		[
+			'chain',
+			'what',
+			'n',
+			'seq S7 p50',
+			'seq answered p50',
+			`${CONCURRENCY}-conc S7 p50`,
+			`${CONCURRENCY}-conc S7 p99`,
+			`${CONCURRENCY}-conc answered p99`,
+			'CPU ms / callback',
+			'failed',
+		],
 		rows,
 	);
 	const get = (chain: Chain) => run.chains.find((r) => r.chain === chain);
-	const ratioRow = (name: string, a: Chain, b: Chain, goal: string): Array<string | number> | undefined => {
+	const ratioRow = (
+		name: string,
+		a: Chain,
+		b: Chain,
+		goal: string,
+	): Array<string | number> | undefined => {
 		const x = get(a);
 		const y = get(b);
 		if (!x || !y) return undefined;
 		const s7 = CHAINS[a].s7 && CHAINS[b].s7;
 		return [
 			name,
-			s7 ? ratio(summarize(latencies(x.sequential)).p50 / summarize(latencies(y.sequential)).p50) : '–',
-			s7 ? ratio(summarize(latencies(x.concurrent)).p99 / summarize(latencies(y.concurrent)).p99) : '–',
+			s7
+				? ratio(summarize(latencies(x.sequential)).p50 / summarize(latencies(y.sequential)).p50)
+				: '–',
+			s7
+				? ratio(summarize(latencies(x.concurrent)).p99 / summarize(latencies(y.concurrent)).p99)
+				: '–',
 			ratio(summarize(answered(x.sequential)).p50 / summarize(answered(y.sequential)).p50),
 			ratio(x.cpuMsPerCallback / y.cpuMsPerCallback),
 			goal,
@@ -430,7 +562,14 @@ function printRun(run: RunResult) {
 	].filter((row): row is Array<string | number> => row !== undefined);
 	printTable(
 		`Ratios — line ${run.line}, ${env}`,
-		['comparison', 'seq S7 p50', `${CONCURRENCY}-conc S7 p99`, 'seq answered p50', 'CPU / callback', 'goal'],
+		[
+			'comparison',
+			'seq S7 p50',
+			`${CONCURRENCY}-conc S7 p99`,
+			'seq answered p50',
+			'CPU / callback',
+			'goal',
+		],
 		ratios,
 	);
 }
@@ -457,7 +596,9 @@ async function main() {
 	const tokenResponse = await fetch(
 		`${sandbox.url}/cgi-bin/gettoken?corpid=${sandbox.config.corpId}&corpsecret=${encodeURIComponent(sandbox.config.secret)}`,
 	);
-	const accessToken = String(((await tokenResponse.json()) as { access_token: string }).access_token);
+	const accessToken = String(
+		((await tokenResponse.json()) as { access_token: string }).access_token,
+	);
 	const started = Date.now();
 	const runs: RunResult[] = [];
 	try {
@@ -473,9 +614,26 @@ async function main() {
 	} finally {
 		await sandbox.close();
 	}
-	const out = join(ROOT, 'artifacts', `bench-latency-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+	const out = join(
+		ROOT,
+		'artifacts',
+		`bench-latency-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+	);
 	mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
-	writeFileSync(out, JSON.stringify({ machine: machineLine(), sequential: SEQUENTIAL, concurrent: CONCURRENT, concurrency: CONCURRENCY, runs: runs.map(summaryOf) }, null, 2));
+	writeFileSync(
+		out,
+		JSON.stringify(
+			{
+				machine: machineLine(),
+				sequential: SEQUENTIAL,
+				concurrent: CONCURRENT,
+				concurrency: CONCURRENCY,
+				runs: runs.map(summaryOf),
+			},
+			null,
+			2,
+		),
+	);
 	console.log(`\nsummary: ${out}\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -16,7 +16,14 @@ const { spawn } = require('node:child_process');
 const ROOT = path.resolve(__dirname, '..', '..');
 const SANDBOX_CLI = path.join(ROOT, '.build', 'tools', 'sandbox', 'cli.js');
 
-const PACKAGE_INPUTS = ['nodes', 'credentials', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'gulpfile.js'];
+const PACKAGE_INPUTS = [
+	'nodes',
+	'credentials',
+	'package.json',
+	'tsconfig.json',
+	'tsconfig.build.json',
+	'gulpfile.js',
+];
 const TOOLS_INPUTS = ['tools/sandbox', 'tsconfig.json', 'tsconfig.tools.json'];
 
 /** Every file under `entries` (relative to the repo), sorted, skipping dot folders. */
@@ -31,7 +38,8 @@ function listFiles(entries) {
 			return;
 		}
 		if (st.isDirectory()) {
-			for (const name of fs.readdirSync(abs).sort()) if (!name.startsWith('.')) walk(path.join(rel, name));
+			for (const name of fs.readdirSync(abs).sort())
+				if (!name.startsWith('.')) walk(path.join(rel, name));
 		} else {
 			out.push({ rel, size: st.size, mtimeMs: st.mtimeMs });
 		}
@@ -72,7 +80,11 @@ function oldestOutput(files) {
 function sh(cmd, args, { echo = false, env } = {}) {
 	const t0 = Date.now();
 	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { cwd: ROOT, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(cmd, args, {
+			cwd: ROOT,
+			env: env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let out = '';
 		const onData = (d) => {
 			out += d;
@@ -85,7 +97,9 @@ function sh(cmd, args, { echo = false, env } = {}) {
 	}).then((res) => {
 		res.fail = () => {
 			const tail = res.out.split('\n').slice(-40).join('\n');
-			return new Error(`${cmd} ${args.join(' ')} failed (exit ${res.code}${res.signal ? ', ' + res.signal : ''}):\n${tail}`);
+			return new Error(
+				`${cmd} ${args.join(' ')} failed (exit ${res.code}${res.signal ? ', ' + res.signal : ''}):\n${tail}`,
+			);
 		};
 		return res;
 	});
@@ -129,7 +143,11 @@ async function ensureBuilt({ log, force = false }) {
 	if (force || newestInput(TOOLS_INPUTS) > oldestOutput([SANDBOX_CLI])) {
 		log('compiling the sandbox: npx tsc -p tsconfig.tools.json');
 		const before = fs.existsSync(SANDBOX_CLI) ? fs.statSync(SANDBOX_CLI).mtimeMs : 0;
-		const res = await sh(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.tools.json']);
+		const res = await sh(process.execPath, [
+			path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+			'-p',
+			'tsconfig.tools.json',
+		]);
 		if (res.code !== 0) {
 			// tsconfig.tools.json covers all of tools/ (bench too); tsc still emits on type errors, so
 			// errors elsewhere must not stop the sandbox. Errors in tools/sandbox/ itself do.
@@ -137,7 +155,9 @@ async function ensureBuilt({ log, force = false }) {
 			const inSandbox = errors.filter((l) => l.startsWith('tools/sandbox/'));
 			const emitted = fs.existsSync(SANDBOX_CLI) && fs.statSync(SANDBOX_CLI).mtimeMs > before;
 			if (inSandbox.length || !emitted) throw res.fail();
-			log(`warning: tsc reported ${errors.length} type error(s) outside tools/sandbox/ (ignored here):\n  ${errors.slice(0, 5).join('\n  ')}`);
+			log(
+				`warning: tsc reported ${errors.length} type error(s) outside tools/sandbox/ (ignored here):\n  ${errors.slice(0, 5).join('\n  ')}`,
+			);
 		}
 		log(`sandbox compiled in ${(res.ms / 1000).toFixed(1)} s`);
 		result.toolsBuilt = true;

@@ -35,7 +35,16 @@ const HELP = `Usage: npm run dev -- [options]
 `;
 
 function parseArgs(argv) {
-	const o = { line: '1', port: 5678, sandboxPort: 3999, reset: false, rebuild: false, watchSends: true, queue: false, workers: 2 };
+	const o = {
+		line: '1',
+		port: 5678,
+		sandboxPort: 3999,
+		reset: false,
+		rebuild: false,
+		watchSends: true,
+		queue: false,
+		workers: 2,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2);
 		const value = () => (inline !== undefined ? inline : argv[++i]);
@@ -61,7 +70,8 @@ function parseArgs(argv) {
 				break;
 			case '--workers':
 				o.workers = Number(value());
-				if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > 8) fail('--workers must be 1..8');
+				if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > 8)
+					fail('--workers must be 1..8');
 				break;
 			case '--quiet-sends':
 				o.watchSends = false;
@@ -75,7 +85,8 @@ function parseArgs(argv) {
 				fail(`unknown option ${argv[i]}\n\n${HELP}`);
 		}
 	}
-	for (const k of ['port', 'sandboxPort']) if (!Number.isInteger(o[k]) || o[k] < 0 || o[k] > 65535) fail(`invalid ${k}`);
+	for (const k of ['port', 'sandboxPort'])
+		if (!Number.isInteger(o[k]) || o[k] < 0 || o[k] > 65535) fail(`invalid ${k}`);
 	return o;
 }
 
@@ -105,7 +116,11 @@ async function shutdown(reason, code) {
 	process.exit(code);
 }
 
-for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+for (const [sig, code] of [
+	['SIGINT', 130],
+	['SIGTERM', 143],
+	['SIGHUP', 129],
+]) {
 	process.on(sig, () => {
 		if (shuttingDown) {
 			// Second Ctrl-C: do not wait. instance.js SIGKILLs n8n's process group on exit.
@@ -122,12 +137,16 @@ function watchWelcomeSends(sandboxUrl) {
 	let seen = 0;
 	const timer = setInterval(async () => {
 		try {
-			const res = await fetch(`${sandboxUrl}/__sandbox/welcome-sends`, { signal: AbortSignal.timeout(2000) });
+			const res = await fetch(`${sandboxUrl}/__sandbox/welcome-sends`, {
+				signal: AbortSignal.timeout(2000),
+			});
 			const sends = await res.json();
 			for (const s of sends.slice(seen)) {
 				const text = s.body?.text?.content ?? '';
 				const att = Array.isArray(s.body?.attachments) ? s.body.attachments.length : 0;
-				log(`sandbox received S7 send_welcome_msg: welcome_code=${s.code} text=${JSON.stringify(text)}${att ? ` attachments=${att}` : ''}`);
+				log(
+					`sandbox received S7 send_welcome_msg: welcome_code=${s.code} text=${JSON.stringify(text)}${att ? ` attachments=${att}` : ''}`,
+				);
 			}
 			seen = Math.max(seen, sends.length);
 		} catch {}
@@ -139,7 +158,8 @@ function banner(dev) {
 	const c = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 	const lines = [
 		'',
-		c(`  WeCom dev setup ready in ${((Date.now() - T0) / 1000).toFixed(1)} s`) + `  (n8n ${dev.version}, line ${dev.line}${dev.fresh ? ', new user folder' : ''})`,
+		c(`  WeCom dev setup ready in ${((Date.now() - T0) / 1000).toFixed(1)} s`) +
+			`  (n8n ${dev.version}, line ${dev.line}${dev.fresh ? ', new user folder' : ''})`,
 		'',
 		`  Editor         ${c(dev.editorUrl)}`,
 		`  Login          ${dev.owner.email}  /  ${dev.owner.password}`,
@@ -156,9 +176,16 @@ function banner(dev) {
 			`    curl ${dev.sandboxUrl}/__sandbox/welcome-sends`,
 		);
 	} else {
-		lines.push('', '  No example workflow with a WeCom Trigger was found in examples/, so nothing was activated.');
+		lines.push(
+			'',
+			'  No example workflow with a WeCom Trigger was found in examples/, so nothing was activated.',
+		);
 	}
-	if (dev.examples.length) lines.push('', `  Workflows      ${dev.examples.map((e) => `${e.name} (${e.file})`).join(', ')}`);
+	if (dev.examples.length)
+		lines.push(
+			'',
+			`  Workflows      ${dev.examples.map((e) => `${e.name} (${e.file})`).join(', ')}`,
+		);
 	lines.push(
 		`  Logs           ${rel(dev.n8n.logFile)}, ${rel(path.join(dev.userFolder, 'sandbox.log'))}`,
 		`  User folder    ${rel(dev.userFolder)} (kept between runs; --reset starts over)`,
@@ -172,7 +199,11 @@ function banner(dev) {
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
 	if (opts.queue) return mainQueue(opts);
-	const userFolder = path.join(ROOT, '.tmp', opts.line === '1' ? 'dev-n8n' : `dev-n8n-${opts.line}`);
+	const userFolder = path.join(
+		ROOT,
+		'.tmp',
+		opts.line === '1' ? 'dev-n8n' : `dev-n8n-${opts.line}`,
+	);
 	if (opts.reset && fs.existsSync(userFolder)) {
 		log(`--reset: removing ${rel(userFolder)}`);
 		fs.rmSync(userFolder, { recursive: true, force: true });
@@ -196,12 +227,16 @@ async function main() {
 	// Either child dying on its own ends the session, with the reason.
 	dev.n8n.exited.then(({ code, signal }) => {
 		if (shuttingDown) return;
-		log(`n8n exited on its own (${code ?? signal}); last lines of ${rel(dev.n8n.logFile)}:\n${dev.n8n.logTail(30)}`);
+		log(
+			`n8n exited on its own (${code ?? signal}); last lines of ${rel(dev.n8n.logFile)}:\n${dev.n8n.logTail(30)}`,
+		);
 		shutdown('n8n exited', 1);
 	});
 	dev.sandbox.exited.then(({ code, signal }) => {
 		if (shuttingDown) return;
-		log(`the sandbox exited on its own (${code ?? signal}); see ${rel(path.join(dev.userFolder, 'sandbox.log'))}`);
+		log(
+			`the sandbox exited on its own (${code ?? signal}); see ${rel(path.join(dev.userFolder, 'sandbox.log'))}`,
+		);
 		shutdown('sandbox exited', 1);
 	});
 	// Keep the process alive until a signal (the children are unref'd process groups).
@@ -227,7 +262,9 @@ async function mainQueue(opts) {
 		'',
 		`  Editor (main)      ${dev.editorUrl}   login ${dev.owner.email} / ${dev.owner.password}`,
 		`  Webhook processor  ${topo.webhook.baseUrl}   (serves /webhook/*: point WeCom's callback URL here)`,
-		...topo.workers.map((w, i) => `  Worker ${i + 1}           ${w.baseUrl}/healthz   log ${rel(w.logFile)}`),
+		...topo.workers.map(
+			(w, i) => `  Worker ${i + 1}           ${w.baseUrl}/healthz   log ${rel(w.logFile)}`,
+		),
 		`  Redis              127.0.0.1:${topo.redis.port}    Postgres 127.0.0.1:${topo.postgres.port} (user n8n, database n8n)`,
 		`  Sandbox            ${dev.sandboxUrl}   (credential "${dev.credential.name}")`,
 	];
@@ -246,7 +283,9 @@ async function mainQueue(opts) {
 	for (const p of topo.processes()) {
 		p.exited.then(({ code, signal }) => {
 			if (shuttingDown) return;
-			log(`an n8n process exited on its own (${code ?? signal}); last lines of ${rel(p.logFile)}:\n${p.logTail(30)}`);
+			log(
+				`an n8n process exited on its own (${code ?? signal}); last lines of ${rel(p.logFile)}:\n${p.logTail(30)}`,
+			);
 			shutdown('n8n exited', 1);
 		});
 	}

@@ -10,7 +10,16 @@ const { ensureN8n } = require('../n8n/install');
 const { QueueTopology } = require('../n8n/topology');
 const { ensureBuilt } = require('./build');
 const { startSandboxProcess, pickPort } = require('./sandbox');
-const { loadExamples, pickWelcomeFlow, triggerOf, ensureOwner, OWNER, CREDENTIAL_ID, CREDENTIAL_NAME, CALLBACK_PATH } = require('./setup');
+const {
+	loadExamples,
+	pickWelcomeFlow,
+	triggerOf,
+	ensureOwner,
+	OWNER,
+	CREDENTIAL_ID,
+	CREDENTIAL_NAME,
+	CALLBACK_PATH,
+} = require('./setup');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -33,25 +42,46 @@ async function startQueueDev(opts = {}) {
 		const install = await ensureN8n(line);
 		log(`n8n ${install.version} (line ${line}) ready in .cache/`);
 
-		const topo = await QueueTopology.create({ line, workers: opts.workers ?? 2, mainEnv: { N8N_DISABLE_UI: 'false' } });
+		const topo = await QueueTopology.create({
+			line,
+			workers: opts.workers ?? 2,
+			mainEnv: { N8N_DISABLE_UI: 'false' },
+		});
 		started.topo = topo;
-		const sandbox = await startSandboxProcess({ port: await pickPort(opts.sandboxPort ?? 0), logFile: path.join(topo.main.userFolder, 'sandbox.log') });
+		const sandbox = await startSandboxProcess({
+			port: await pickPort(opts.sandboxPort ?? 0),
+			logFile: path.join(topo.main.userFolder, 'sandbox.log'),
+		});
 		started.sandbox = sandbox;
 		log(`WeCom sandbox on ${sandbox.url}`);
 
-		await topo.main.importCredentials([{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'weComApi', data: { ...sandbox.config, baseUrl: sandbox.url } }]);
+		await topo.main.importCredentials([
+			{
+				id: CREDENTIAL_ID,
+				name: CREDENTIAL_NAME,
+				type: 'weComApi',
+				data: { ...sandbox.config, baseUrl: sandbox.url },
+			},
+		]);
 		const examples = loadExamples(path.join(ROOT, 'examples'));
-		const file = topo.main.writeTemp('examples', examples.map((e) => ({ active: false, settings: {}, connections: {}, ...e.workflow })));
+		const file = topo.main.writeTemp(
+			'examples',
+			examples.map((e) => ({ active: false, settings: {}, connections: {}, ...e.workflow })),
+		);
 		await topo.main.cliOrThrow(['import:workflow', `--input=${file}`]);
 		// The same welcome flow as `npm run dev` (welcome-flow.json; other triggers listen to other events).
 		const welcome = pickWelcomeFlow(examples);
 		const trigger = welcome ? triggerOf(welcome.workflow) : undefined;
 		if (welcome) await topo.main.activate(welcome.workflow.id);
-		log(`credential and ${examples.length} example workflow(s) imported${welcome ? `; "${welcome.workflow.name}" active` : ''}`);
+		log(
+			`credential and ${examples.length} example workflow(s) imported${welcome ? `; "${welcome.workflow.name}" active` : ''}`,
+		);
 
 		const hook = trigger ? `${trigger.webhookId}/${CALLBACK_PATH}` : undefined;
 		await topo.start({ waitForWebhook: hook });
-		const productionUrl = hook ? (await topo.waitForWebhook(hook, { timeoutMs: 90000 })).url : undefined;
+		const productionUrl = hook
+			? (await topo.waitForWebhook(hook, { timeoutMs: 90000 })).url
+			: undefined;
 		await ensureOwner(topo.main.baseUrl);
 		return {
 			line,

@@ -30,7 +30,8 @@ async function pickPort(preferred) {
  * @returns {Promise<{ url: string, config: { corpId: string, secret: string, callbackToken: string, encodingAESKey: string }, pid: number, exited: Promise<{ code: number|null, signal: string|null }>, stop: () => Promise<void> }>}
  */
 function startSandboxProcess({ port = 0, logFile, timeoutMs = 30000 }) {
-	if (!fs.existsSync(SANDBOX_CLI)) throw new Error(`${SANDBOX_CLI} is missing: run npx tsc -p tsconfig.tools.json`);
+	if (!fs.existsSync(SANDBOX_CLI))
+		throw new Error(`${SANDBOX_CLI} is missing: run npx tsc -p tsconfig.tools.json`);
 	const out = fs.openSync(logFile, 'a');
 	fs.writeSync(out, `\n===== sandbox start at ${new Date().toISOString()} =====\n`);
 	const child = spawn(process.execPath, [SANDBOX_CLI, '--port', String(port)], {
@@ -39,7 +40,9 @@ function startSandboxProcess({ port = 0, logFile, timeoutMs = 30000 }) {
 		detached: true,
 	});
 	fs.closeSync(out);
-	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal })),
+	);
 
 	let stopped = false;
 	const stop = async () => {

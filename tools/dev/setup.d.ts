@@ -59,7 +59,12 @@ export interface DevSetup {
 export function startDev(opts?: DevSetupOptions): Promise<DevSetup>;
 export function ensureOwner(baseUrl: string, timeoutMs?: number): Promise<'created' | 'exists'>;
 export function loadExamples(dir: string): Array<{ file: string; hash: string; workflow: any }>;
-export const OWNER: Readonly<{ email: string; password: string; firstName: string; lastName: string }>;
+export const OWNER: Readonly<{
+	email: string;
+	password: string;
+	firstName: string;
+	lastName: string;
+}>;
 export const CREDENTIAL_ID: string;
 export const CREDENTIAL_NAME: string;
 export const PKG: string;

@@ -36,7 +36,11 @@ const OWNER = Object.freeze({
 });
 
 function sha(value) {
-	return crypto.createHash('sha256').update(typeof value === 'string' ? value : JSON.stringify(value)).digest('hex').slice(0, 16);
+	return crypto
+		.createHash('sha256')
+		.update(typeof value === 'string' ? value : JSON.stringify(value))
+		.digest('hex')
+		.slice(0, 16);
 }
 
 function readJson(file, fallback) {
@@ -55,7 +59,10 @@ function readJson(file, fallback) {
 function loadExamples(dir) {
 	if (!fs.existsSync(dir)) return [];
 	const out = [];
-	for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+	for (const name of fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()) {
 		const text = fs.readFileSync(path.join(dir, name), 'utf8');
 		let parsed;
 		try {
@@ -70,7 +77,14 @@ function loadExamples(dir) {
 			out.push({
 				file: list.length > 1 ? `${name}#${i}` : name,
 				hash: sha(JSON.stringify(wf)),
-				workflow: { active: false, settings: {}, connections: {}, ...wf, id, name: wf.name || name.replace(/\.json$/, '') },
+				workflow: {
+					active: false,
+					settings: {},
+					connections: {},
+					...wf,
+					id,
+					name: wf.name || name.replace(/\.json$/, ''),
+				},
 			});
 		});
 	}
@@ -84,7 +98,10 @@ function triggerOf(workflow) {
 
 /** The example that is the welcome flow: welcome-flow.json, else the first with a WeCom Trigger. */
 function pickWelcomeFlow(examples) {
-	return examples.find((e) => e.file.startsWith('welcome-flow.json') && triggerOf(e.workflow)) ?? examples.find((e) => triggerOf(e.workflow));
+	return (
+		examples.find((e) => e.file.startsWith('welcome-flow.json') && triggerOf(e.workflow)) ??
+		examples.find((e) => triggerOf(e.workflow))
+	);
 }
 
 /** GET/POST helper for loopback JSON; never throws for HTTP errors. */
@@ -120,7 +137,10 @@ async function ensureOwner(baseUrl, timeoutMs = 90000) {
 		const res = await http(`${baseUrl}/rest/owner/setup`, { method: 'POST', body: OWNER });
 		if (res.status === 200) return 'created';
 		if (res.status === 400 && /already setup/i.test(res.text)) return 'exists';
-		if (!(res.status === 0 || res.status === 404 || res.status >= 502) || Date.now() - t0 > timeoutMs) {
+		if (
+			!(res.status === 0 || res.status === 404 || res.status >= 502) ||
+			Date.now() - t0 > timeoutMs
+		) {
 			throw new Error(`owner setup failed: HTTP ${res.status} ${res.text.slice(0, 300)}`);
 		}
 		await sleep(250);
@@ -133,7 +153,8 @@ async function waitForEditor(baseUrl, timeoutMs = 120000) {
 	for (;;) {
 		const res = await http(`${baseUrl}/signin`, { timeoutMs: 5000 });
 		if (res.status === 200 && /<html/i.test(res.text)) return Date.now() - t0;
-		if (Date.now() - t0 > timeoutMs) throw new Error(`the editor did not load within ${timeoutMs} ms (last: HTTP ${res.status})`);
+		if (Date.now() - t0 > timeoutMs)
+			throw new Error(`the editor did not load within ${timeoutMs} ms (last: HTTP ${res.status})`);
 		await sleep(250);
 	}
 }
@@ -147,7 +168,9 @@ async function startDev(opts = {}) {
 	const t0 = Date.now();
 	const log = opts.log ?? ((m) => process.stderr.write(`[dev] ${m}\n`));
 	const line = String(opts.line ?? '1');
-	const userFolder = path.resolve(opts.userFolder ?? path.join(ROOT, '.tmp', line === '1' ? 'dev-n8n' : `dev-n8n-${line}`));
+	const userFolder = path.resolve(
+		opts.userFolder ?? path.join(ROOT, '.tmp', line === '1' ? 'dev-n8n' : `dev-n8n-${line}`),
+	);
 	const examplesDir = opts.examplesDir ?? EXAMPLES_DIR;
 	const timings = {};
 	const mark = (name, since) => (timings[name] = Date.now() - since);
@@ -163,7 +186,10 @@ async function startDev(opts = {}) {
 
 	try {
 		let t = Date.now();
-		const build = opts.build === false ? { packageFingerprint: 'unchecked' } : await ensureBuilt({ log, force: opts.build === 'force' });
+		const build =
+			opts.build === false
+				? { packageFingerprint: 'unchecked' }
+				: await ensureBuilt({ log, force: opts.build === 'force' });
 		mark('build', t);
 
 		t = Date.now();
@@ -184,7 +210,10 @@ async function startDev(opts = {}) {
 
 		// The sandbox starts first (its URL goes into the credential) and runs while n8n boots.
 		t = Date.now();
-		const sandbox = await startSandboxProcess({ port: await pickPort(opts.sandboxPort ?? 0), logFile: path.join(userFolder, 'sandbox.log') });
+		const sandbox = await startSandboxProcess({
+			port: await pickPort(opts.sandboxPort ?? 0),
+			logFile: path.join(userFolder, 'sandbox.log'),
+		});
 		started.sandbox = sandbox;
 		mark('sandbox', t);
 		log(`WeCom sandbox on ${sandbox.url} (pid ${sandbox.pid})`);
@@ -199,13 +228,19 @@ async function startDev(opts = {}) {
 
 		t = Date.now();
 		const pkgDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PKG);
-		if (state.packageFingerprint === build.packageFingerprint && build.packageFingerprint !== 'unchecked' && fs.existsSync(path.join(pkgDir, 'package.json'))) {
+		if (
+			state.packageFingerprint === build.packageFingerprint &&
+			build.packageFingerprint !== 'unchecked' &&
+			fs.existsSync(path.join(pkgDir, 'package.json'))
+		) {
 			log(`${PKG} in the user folder is current (dist/ unchanged)`);
 		} else {
 			const pkg = await packAndInstall(userFolder);
 			state.packageFingerprint = build.packageFingerprint;
 			saveState();
-			log(`${PKG}@${pkg.version} packed and installed into ${path.relative(ROOT, path.dirname(pkg.packageDir))}`);
+			log(
+				`${PKG}@${pkg.version} packed and installed into ${path.relative(ROOT, path.dirname(pkg.packageDir))}`,
+			);
 		}
 		mark('package', t);
 
@@ -222,7 +257,9 @@ async function startDev(opts = {}) {
 			await n8n.importCredentials([credential]);
 			state.credentialHash = credHash;
 			saveState();
-			log(`credential "${CREDENTIAL_NAME}" (id ${CREDENTIAL_ID}) imported, base URL ${sandbox.url}`);
+			log(
+				`credential "${CREDENTIAL_NAME}" (id ${CREDENTIAL_ID}) imported, base URL ${sandbox.url}`,
+			);
 		}
 		mark('credential', t);
 
@@ -234,9 +271,13 @@ async function startDev(opts = {}) {
 		if (changed.length) {
 			const dir = path.join(userFolder, 'cli-input', `examples-${Date.now()}`);
 			fs.mkdirSync(dir, { recursive: true });
-			changed.forEach((e, i) => fs.writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(e.workflow, null, 2)));
+			changed.forEach((e, i) =>
+				fs.writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(e.workflow, null, 2)),
+			);
 			await n8n.cliOrThrow(['import:workflow', '--separate', `--input=${dir}`]);
-			log(`imported ${changed.length} example workflow(s): ${changed.map((e) => e.file).join(', ')}`);
+			log(
+				`imported ${changed.length} example workflow(s): ${changed.map((e) => e.file).join(', ')}`,
+			);
 		} else if (examples.length) {
 			log(`example workflows unchanged since last import (${examples.length})`);
 		} else {
@@ -267,7 +308,10 @@ async function startDev(opts = {}) {
 		if (welcome) {
 			welcomeTrigger = triggerOf(welcome.workflow);
 			const hook = `${welcomeTrigger.webhookId}/${CALLBACK_PATH}`;
-			const res = await n8n.waitForWebhook(hook, { method: 'POST', timeoutMs: opts.webhookTimeoutMs ?? 90000 });
+			const res = await n8n.waitForWebhook(hook, {
+				method: 'POST',
+				timeoutMs: opts.webhookTimeoutMs ?? 90000,
+			});
 			productionUrl = res.url;
 		}
 		mark('start', t);
@@ -285,7 +329,14 @@ async function startDev(opts = {}) {
 			owner: { email: OWNER.email, password: OWNER.password },
 			credential: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME },
 			examples: examples.map((e) => ({ file: e.file, id: e.workflow.id, name: e.workflow.name })),
-			welcomeFlow: welcome ? { id: welcome.workflow.id, name: welcome.workflow.name, triggerName: welcomeTrigger.name, webhookId: welcomeTrigger.webhookId } : undefined,
+			welcomeFlow: welcome
+				? {
+						id: welcome.workflow.id,
+						name: welcome.workflow.name,
+						triggerName: welcomeTrigger.name,
+						webhookId: welcomeTrigger.webhookId,
+					}
+				: undefined,
 			productionUrl,
 			readyMs: Date.now() - t0,
 			timings,
@@ -297,4 +348,16 @@ async function startDev(opts = {}) {
 	}
 }
 
-module.exports = { startDev, loadExamples, pickWelcomeFlow, triggerOf, ensureOwner, OWNER, CREDENTIAL_ID, CREDENTIAL_NAME, PKG, TRIGGER_TYPE, CALLBACK_PATH };
+module.exports = {
+	startDev,
+	loadExamples,
+	pickWelcomeFlow,
+	triggerOf,
+	ensureOwner,
+	OWNER,
+	CREDENTIAL_ID,
+	CREDENTIAL_NAME,
+	PKG,
+	TRIGGER_TYPE,
+	CALLBACK_PATH,
+};

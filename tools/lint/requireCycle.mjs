@@ -12,14 +12,17 @@ const REQUIRE = /\brequire\(\s*(['"])(\.{1,2}\/[^'"]*)\1\s*\)/g;
 function resolveLocal(from, specifier) {
 	const base = resolve(dirname(from), specifier);
 	for (const candidate of [base, `${base}.js`, join(base, 'index.js')]) {
-		if (existsSync(candidate) && statSync(candidate).isFile() && candidate.endsWith('.js')) return candidate;
+		if (existsSync(candidate) && statSync(candidate).isFile() && candidate.endsWith('.js'))
+			return candidate;
 	}
 	return undefined;
 }
 
 /** The local .js files a file requires, comments left out. */
 function requiresOf(file) {
-	const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+	const text = readFileSync(file, 'utf8')
+		.replace(/\/\*[\s\S]*?\*\//g, '')
+		.replace(/^\s*\/\/.*$/gm, '');
 	const out = new Set();
 	for (const match of text.matchAll(REQUIRE)) {
 		const target = resolveLocal(file, match[2]);
@@ -58,7 +61,12 @@ export default {
 			CallExpression(node) {
 				const [arg] = node.arguments;
 				if (node.callee.type !== 'Identifier' || node.callee.name !== 'require') return;
-				if (arg?.type !== 'Literal' || typeof arg.value !== 'string' || !/^\.{1,2}\//.test(arg.value)) return;
+				if (
+					arg?.type !== 'Literal' ||
+					typeof arg.value !== 'string' ||
+					!/^\.{1,2}\//.test(arg.value)
+				)
+					return;
 				const target = resolveLocal(file, arg.value);
 				if (!target) return;
 				const route = target === file ? [] : pathBack(target, file);

@@ -52,7 +52,9 @@ async function runOrThrow(cmd, args, opts = {}) {
 	const res = await run(cmd, args, opts);
 	if (res.code !== 0) {
 		const tail = (res.stdout + '\n' + res.stderr).split('\n').slice(-60).join('\n');
-		throw new Error(`Command failed (exit ${res.code}${res.signal ? ', ' + res.signal : ''}): ${cmd} ${args.join(' ')}\n${tail}`);
+		throw new Error(
+			`Command failed (exit ${res.code}${res.signal ? ', ' + res.signal : ''}): ${cmd} ${args.join(' ')}\n${tail}`,
+		);
 	}
 	return res;
 }

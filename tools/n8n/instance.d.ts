@@ -57,19 +57,27 @@ export class N8nInstance {
 	env(o?: { brokerPort?: number }): Record<string, string>;
 	cli(args: string[], opts?: { input?: string; timeoutMs?: number }): Promise<CliResult>;
 	cliOrThrow(args: string[], opts?: { input?: string; timeoutMs?: number }): Promise<CliResult>;
-	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<CliResult>;
+	importCredentials(
+		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
+	): Promise<CliResult>;
 	/** Returns the workflow id (generated when missing). */
 	importWorkflow(workflow: Record<string, any>): Promise<string>;
 	/** 1.x update:workflow --active=true, 2.x publish:workflow. Call before start(). */
 	activate(workflowId: string): Promise<CliResult>;
 	execute(workflowId: string): Promise<ExecuteResult>;
 	/** command: 'start' (default), or 'webhook' / 'worker' in queue mode (tools/n8n/topology.js). */
-	start(opts?: { timeoutMs?: number; command?: 'start' | 'webhook' | 'worker' }): Promise<{ ms: number }>;
+	start(opts?: {
+		timeoutMs?: number;
+		command?: 'start' | 'webhook' | 'worker';
+	}): Promise<{ ms: number }>;
 	/**
 	 * Wait until the production webhook `webhookPath` (what follows /webhook/) is registered for
 	 * `method` (default POST). Probes with a CORS preflight, so the workflow is not run.
 	 */
-	waitForWebhook(webhookPath: string, opts?: { method?: string; timeoutMs?: number }): Promise<{ status: number; ms: number; url: string }>;
+	waitForWebhook(
+		webhookPath: string,
+		opts?: { method?: string; timeoutMs?: number },
+	): Promise<{ status: number; ms: number; url: string }>;
 	stop(opts?: { graceMs?: number }): Promise<void>;
 	log(): string;
 	logTail(lines?: number): string;

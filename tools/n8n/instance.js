@@ -44,7 +44,8 @@ function freePort() {
 }
 
 /** Environment variables that would make our n8n behave unlike the one described in env(). */
-const INHERITED_BLOCKLIST = /^(N8N_|DB_|WEBHOOK_URL$|QUEUE_|EXECUTIONS_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$|npm_)/;
+const INHERITED_BLOCKLIST =
+	/^(N8N_|DB_|WEBHOOK_URL$|QUEUE_|EXECUTIONS_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$|npm_)/;
 
 function sleep(ms) {
 	return new Promise((r) => setTimeout(r, ms));
@@ -58,7 +59,9 @@ class N8nInstance {
 	static async create(opts) {
 		const install = await ensureN8n(opts.line);
 		fs.mkdirSync(TMP_ROOT, { recursive: true });
-		const userFolder = path.resolve(opts.userFolder ?? fs.mkdtempSync(path.join(TMP_ROOT, `n8n-${install.line}-`)));
+		const userFolder = path.resolve(
+			opts.userFolder ?? fs.mkdtempSync(path.join(TMP_ROOT, `n8n-${install.line}-`)),
+		);
 		fs.mkdirSync(userFolder, { recursive: true });
 		const port = opts.port ?? (await freePort());
 		const brokerPort = await freePort();
@@ -168,7 +171,9 @@ class N8nInstance {
 	async cliOrThrow(args, opts = {}) {
 		const res = await this.cli(args, opts);
 		if (res.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} exited ${res.code}${res.signal ? ' (' + res.signal + ')' : ''}\n--- stdout\n${res.stdout}\n--- stderr\n${res.stderr}`);
+			throw new Error(
+				`n8n ${args.join(' ')} exited ${res.code}${res.signal ? ' (' + res.signal + ')' : ''}\n--- stdout\n${res.stdout}\n--- stderr\n${res.stderr}`,
+			);
 		}
 		return res;
 	}
@@ -205,10 +210,12 @@ class N8nInstance {
 
 	/** Activate (1.x) / publish (2.x) a workflow so start() registers its production webhooks. */
 	async activate(workflowId) {
-		if (this.child) log('warning: activate() while the server runs; it takes effect at the next start()');
-		const args = this.line === '1'
-			? ['update:workflow', `--id=${workflowId}`, '--active=true']
-			: ['publish:workflow', `--id=${workflowId}`];
+		if (this.child)
+			log('warning: activate() while the server runs; it takes effect at the next start()');
+		const args =
+			this.line === '1'
+				? ['update:workflow', `--id=${workflowId}`, '--active=true']
+				: ['publish:workflow', `--id=${workflowId}`];
 		return this.cliOrThrow(args);
 	}
 
@@ -223,7 +230,14 @@ class N8nInstance {
 		const res = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const start = res.stdout.indexOf('{');
 		const raw = start >= 0 ? res.stdout.slice(start) : '';
-		return { data: parseLeadingJson(raw), raw, stdout: res.stdout, stderr: res.stderr, code: res.code, ms: res.ms };
+		return {
+			data: parseLeadingJson(raw),
+			raw,
+			stdout: res.stdout,
+			stderr: res.stderr,
+			code: res.code,
+			ms: res.ms,
+		};
 	}
 
 	/**
@@ -235,7 +249,10 @@ class N8nInstance {
 		if (this.child) throw new Error('n8n is already started');
 		const t0 = Date.now();
 		const fd = fs.openSync(this.logFile, 'a');
-		fs.writeSync(fd, `\n===== n8n ${this.version} ${command} at ${new Date().toISOString()} =====\n`);
+		fs.writeSync(
+			fd,
+			`\n===== n8n ${this.version} ${command} at ${new Date().toISOString()} =====\n`,
+		);
 		const child = spawn(this.install.nodeBin, [this.install.n8nBin, command], {
 			cwd: this.userFolder,
 			env: this.env(),
@@ -256,7 +273,9 @@ class N8nInstance {
 			if (exitedEarly) {
 				this.child = undefined;
 				running.delete(this);
-				throw new Error(`n8n start exited early (${JSON.stringify(exitedEarly)}):\n${this.logTail()}`);
+				throw new Error(
+					`n8n start exited early (${JSON.stringify(exitedEarly)}):\n${this.logTail()}`,
+				);
 			}
 			const status = await httpStatus(`${this.baseUrl}/healthz`, 'GET');
 			if (status === 200) {
@@ -292,12 +311,16 @@ class N8nInstance {
 			if (last >= 200 && last < 300) {
 				const ms = Date.now() - t0;
 				this.webhookMs = ms + (this.startMs ?? 0);
-				log(`webhook ${method} ${url} registered after ${fmtMs(ms)} (${fmtMs(this.webhookMs)} after start)`);
+				log(
+					`webhook ${method} ${url} registered after ${fmtMs(ms)} (${fmtMs(this.webhookMs)} after start)`,
+				);
 				return { status: last, ms, url };
 			}
 			await sleep(250);
 		}
-		throw new Error(`webhook ${method} ${url} not registered after ${timeoutMs} ms (last preflight answer ${last}):\n${this.logTail()}`);
+		throw new Error(
+			`webhook ${method} ${url} not registered after ${timeoutMs} ms (last preflight answer ${last}):\n${this.logTail()}`,
+		);
 	}
 
 	/** SIGTERM the server's process group, SIGKILL after `graceMs`. Safe to call any time. */
@@ -351,10 +374,21 @@ class N8nInstance {
 				'FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id ORDER BY e.id',
 				(err, rows) => { if (err) fail(err); process.stdout.write(JSON.stringify(rows)); db.close(); },
 			);`;
-		const res = await run(this.install.nodeBin, ['-e', script, path.join(this.install.dir, 'node_modules', 'n8n'), this.dbFile]);
-		if (res.code !== 0) throw new Error(`reading executions from ${this.dbFile} failed:\n${res.stderr}`);
+		const res = await run(this.install.nodeBin, [
+			'-e',
+			script,
+			path.join(this.install.dir, 'node_modules', 'n8n'),
+			this.dbFile,
+		]);
+		if (res.code !== 0)
+			throw new Error(`reading executions from ${this.dbFile} failed:\n${res.stderr}`);
 		const rows = JSON.parse(res.stdout).map((r) => ({ ...r, id: String(r.id) }));
-		const text = rows.map((r) => `${r.id}\t${r.workflowId}\t${r.status}\t${r.mode}\n${r.data ?? ''}\n${r.workflowData ?? ''}`).join('\n');
+		const text = rows
+			.map(
+				(r) =>
+					`${r.id}\t${r.workflowId}\t${r.status}\t${r.mode}\n${r.data ?? ''}\n${r.workflowData ?? ''}`,
+			)
+			.join('\n');
 		return { rows, text };
 	}
 }
@@ -368,7 +402,10 @@ function parseLeadingJson(text) {
 	// Trailing log lines after the JSON (2.x runner shutdown): `--rawOutput` pretty-prints, so the
 	// object ends with a line holding only `}`. A few such candidates, not every brace: a cut-off
 	// multi-megabyte output would otherwise cost one full parse per brace.
-	const ends = [...text.matchAll(/^\}[ \t]*$/gm)].map((match) => match.index).reverse().slice(0, 5);
+	const ends = [...text.matchAll(/^\}[ \t]*$/gm)]
+		.map((match) => match.index)
+		.reverse()
+		.slice(0, 5);
 	for (const end of ends) {
 		try {
 			return JSON.parse(text.slice(0, end + 1));

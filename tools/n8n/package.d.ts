@@ -9,7 +9,10 @@ export interface InstalledPackage {
 	missing: string[];
 	ms: number;
 }
-export function packAndInstall(userFolder: string, opts?: { tarball?: string }): Promise<InstalledPackage>;
+export function packAndInstall(
+	userFolder: string,
+	opts?: { tarball?: string },
+): Promise<InstalledPackage>;
 export function pack(destDir?: string): Promise<{ tarball: string; ms: number }>;
 /** Throws when dist/ is missing; returns the manifest and the listed-but-missing files. */
 export function assertBuilt(): { manifest: any; missing: string[] };

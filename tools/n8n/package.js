@@ -21,7 +21,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 function assertBuilt() {
 	const dist = path.join(ROOT, 'dist');
 	if (!fs.existsSync(dist)) {
-		throw new Error(`${dist} is missing: run \`npm run build\` before installing the package into n8n`);
+		throw new Error(
+			`${dist} is missing: run \`npm run build\` before installing the package into n8n`,
+		);
 	}
 	const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 	const listed = [...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])];
@@ -34,7 +36,11 @@ function assertBuilt() {
  */
 async function pack(destDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-pack-'))) {
 	fs.mkdirSync(destDir, { recursive: true });
-	const res = await runOrThrow('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destDir], { cwd: ROOT });
+	const res = await runOrThrow(
+		'npm',
+		['pack', '--ignore-scripts', '--json', '--pack-destination', destDir],
+		{ cwd: ROOT },
+	);
 	// npm prints lifecycle noise before the JSON on some versions; the JSON array is what we want.
 	const info = JSON.parse(res.stdout.slice(res.stdout.indexOf('[')));
 	return { tarball: path.join(destDir, info[0].filename), ms: res.ms };
@@ -50,7 +56,8 @@ async function pack(destDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wecom-pack-
 async function packAndInstall(userFolder, opts = {}) {
 	const t0 = Date.now();
 	const { manifest, missing } = assertBuilt();
-	if (missing.length) log(`warning: package.json lists files the build did not produce: ${missing.join(', ')}`);
+	if (missing.length)
+		log(`warning: package.json lists files the build did not produce: ${missing.join(', ')}`);
 	const tarball = opts.tarball ?? (await pack(path.join(userFolder, '.pack'))).tarball;
 
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
@@ -64,13 +71,28 @@ async function packAndInstall(userFolder, opts = {}) {
 	// dev/optional deps are not what a user's n8n installs either.
 	const pkgJsonPath = path.join(packageDir, 'package.json');
 	const pkg = JSON.parse(fs.readFileSync(pkgJsonPath, 'utf8'));
-	for (const key of ['peerDependencies', 'peerDependenciesMeta', 'devDependencies', 'optionalDependencies']) delete pkg[key];
+	for (const key of [
+		'peerDependencies',
+		'peerDependenciesMeta',
+		'devDependencies',
+		'optionalDependencies',
+	])
+		delete pkg[key];
 	fs.writeFileSync(pkgJsonPath, JSON.stringify(pkg, null, 2));
 
 	if (Object.keys(pkg.dependencies ?? {}).length) {
 		await runOrThrow(
 			'npm',
-			['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline', '--loglevel=error'],
+			[
+				'install',
+				'--omit=dev',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--no-package-lock',
+				'--prefer-offline',
+				'--loglevel=error',
+			],
 			{ cwd: packageDir, env: { ...process.env, npm_config_update_notifier: 'false' } },
 		);
 	}
@@ -78,10 +100,16 @@ async function packAndInstall(userFolder, opts = {}) {
 	// n8n's community-package loader reads this list of what is installed in the nodes folder.
 	fs.writeFileSync(
 		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [pkg.name]: pkg.version } }, null, 2),
+		JSON.stringify(
+			{ name: 'installed-nodes', private: true, dependencies: { [pkg.name]: pkg.version } },
+			null,
+			2,
+		),
 	);
 	const ms = Date.now() - t0;
-	log(`installed ${pkg.name}@${pkg.version} into ${path.relative(ROOT, packageDir)} in ${fmtMs(ms)}`);
+	log(
+		`installed ${pkg.name}@${pkg.version} into ${path.relative(ROOT, packageDir)} in ${fmtMs(ms)}`,
+	);
 	return { name: pkg.name, version: pkg.version, packageDir, tarball, missing, ms };
 }
 

@@ -24,7 +24,10 @@ process.on('exit', () => {
 });
 
 function which(bin, hint) {
-	const found = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, bin)).find((p) => fs.existsSync(p));
+	const found = (process.env.PATH ?? '')
+		.split(path.delimiter)
+		.map((d) => path.join(d, bin))
+		.find((p) => fs.existsSync(p));
 	if (!found) throw new Error(`${bin} not found: ${hint}`);
 	return found;
 }
@@ -32,8 +35,11 @@ function which(bin, hint) {
 /** Debian's postgresql binaries live in /usr/lib/postgresql/<major>/bin, not on PATH. */
 function postgresBin() {
 	const root = '/usr/lib/postgresql';
-	const majors = fs.existsSync(root) ? fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'bin', 'initdb'))) : [];
-	if (!majors.length) throw new Error('postgresql is not installed: run `bash tools/ci/install-queue-services.sh`');
+	const majors = fs.existsSync(root)
+		? fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'bin', 'initdb')))
+		: [];
+	if (!majors.length)
+		throw new Error('postgresql is not installed: run `bash tools/ci/install-queue-services.sh`');
 	return path.join(root, majors.sort((a, b) => Number(b) - Number(a))[0], 'bin');
 }
 
@@ -63,14 +69,30 @@ class Redis {
 	async start() {
 		if (this.child) return;
 		const t0 = Date.now();
-		const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--daemonize', 'no', '--loglevel', 'warning'];
+		const args = [
+			'--port',
+			String(this.port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--protected-mode',
+			'yes',
+			'--daemonize',
+			'no',
+			'--loglevel',
+			'warning',
+		];
 		this.child = spawn(this.bin, args, { stdio: 'ignore', detached: true });
 		this.child.unref();
 		running.add(this);
 		const child = this.child;
 		this.exited = new Promise((r) => child.once('exit', r));
 		while (!(await canConnect(this.port))) {
-			if (Date.now() - t0 > 15000) throw new Error(`redis-server did not listen on 127.0.0.1:${this.port}`);
+			if (Date.now() - t0 > 15000)
+				throw new Error(`redis-server did not listen on 127.0.0.1:${this.port}`);
 			await sleep(50);
 		}
 		log(`redis on 127.0.0.1:${this.port} in ${fmtMs(Date.now() - t0)}`);
@@ -113,19 +135,33 @@ class Postgres {
 	/** Run a postgres tool as the `postgres` user when we are root (initdb/pg_ctl refuse root). */
 	tool(name, args, opts = {}) {
 		const exe = path.join(this.bin, name);
-		return this.asRoot ? runOrThrow('runuser', ['-u', 'postgres', '--', exe, ...args], opts) : runOrThrow(exe, args, opts);
+		return this.asRoot
+			? runOrThrow('runuser', ['-u', 'postgres', '--', exe, ...args], opts)
+			: runOrThrow(exe, args, opts);
 	}
 
 	async start() {
 		const t0 = Date.now();
 		if (this.asRoot) await runOrThrow('chown', ['postgres:postgres', this.dir]);
 		// trust: loopback only, throwaway data; n8n connects without a password.
-		await this.tool('initdb', ['-D', this.dataDir, '-A', 'trust', '-U', this.user, '--no-sync', '-E', 'UTF8', '--locale=C'], { cwd: this.dir });
+		await this.tool(
+			'initdb',
+			['-D', this.dataDir, '-A', 'trust', '-U', this.user, '--no-sync', '-E', 'UTF8', '--locale=C'],
+			{ cwd: this.dir },
+		);
 		const opts = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-		await this.tool('pg_ctl', ['-D', this.dataDir, '-l', path.join(this.dir, 'postgres.log'), '-o', opts, '-w', 'start'], { cwd: this.dir, timeoutMs: 60000 });
+		await this.tool(
+			'pg_ctl',
+			['-D', this.dataDir, '-l', path.join(this.dir, 'postgres.log'), '-o', opts, '-w', 'start'],
+			{ cwd: this.dir, timeoutMs: 60000 },
+		);
 		this.started = true;
 		running.add(this);
-		await this.tool('createdb', ['-h', '127.0.0.1', '-p', String(this.port), '-U', this.user, this.database], { cwd: this.dir });
+		await this.tool(
+			'createdb',
+			['-h', '127.0.0.1', '-p', String(this.port), '-U', this.user, this.database],
+			{ cwd: this.dir },
+		);
 		log(`postgres on 127.0.0.1:${this.port} (${this.dataDir}) in ${fmtMs(Date.now() - t0)}`);
 	}
 
@@ -147,7 +183,25 @@ class Postgres {
 	 */
 	async query(sql) {
 		const wrapped = `SELECT coalesce(json_agg(t), '[]'::json) FROM (${sql}) t`;
-		const res = await run(path.join(this.bin, 'psql'), ['-h', '127.0.0.1', '-p', String(this.port), '-U', this.user, '-d', this.database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', wrapped], { timeoutMs: 60000 });
+		const res = await run(
+			path.join(this.bin, 'psql'),
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(this.port),
+				'-U',
+				this.user,
+				'-d',
+				this.database,
+				'-At',
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-c',
+				wrapped,
+			],
+			{ timeoutMs: 60000 },
+		);
 		if (res.code !== 0) throw new Error(`psql failed: ${res.stderr}`);
 		return JSON.parse(res.stdout);
 	}
@@ -155,7 +209,10 @@ class Postgres {
 	async stop() {
 		if (!this.started) return;
 		this.started = false;
-		await this.tool('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', 'stop'], { cwd: this.dir, timeoutMs: 30000 }).catch((err) => log(`pg_ctl stop: ${err.message}`));
+		await this.tool('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', 'stop'], {
+			cwd: this.dir,
+			timeoutMs: 30000,
+		}).catch((err) => log(`pg_ctl stop: ${err.message}`));
 		running.delete(this);
 		fs.rmSync(this.dir, { recursive: true, force: true });
 	}
@@ -164,7 +221,9 @@ class Postgres {
 		if (!this.started) return;
 		// Synchronous: runs in the exit hook.
 		try {
-			const pid = Number(fs.readFileSync(path.join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+			const pid = Number(
+				fs.readFileSync(path.join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+			);
 			if (pid) process.kill(pid, 'SIGQUIT');
 		} catch {}
 	}

@@ -50,7 +50,10 @@ export class QueueTopology {
 	processes(): N8nInstance[];
 	/** waitForWebhook: a path main must have registered before the webhook processor starts. */
 	start(opts?: { waitForWebhook?: string }): Promise<void>;
-	waitForWebhook(webhookPath: string, opts?: { method?: string; timeoutMs?: number }): ReturnType<N8nInstance['waitForWebhook']>;
+	waitForWebhook(
+		webhookPath: string,
+		opts?: { method?: string; timeoutMs?: number },
+	): ReturnType<N8nInstance['waitForWebhook']>;
 	executions(workflowId?: string): Promise<ExecutionRow[]>;
 	/** execution id → 'worker1' | 'worker2' | …, from the workers' logs. */
 	workerOf(): Map<string, string>;

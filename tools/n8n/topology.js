@@ -48,14 +48,27 @@ class QueueTopology {
 			topo.webhook = await N8nInstance.create({ line: opts.line, env: { ...shared } });
 			// Main shows production URLs of the webhook processor, where a load balancer sends /webhook/*.
 			const webhookUrl = `${topo.webhook.baseUrl}/`;
-			topo.main = await N8nInstance.create({ line: opts.line, env: { ...shared, ...(topo.line === '2' ? { N8N_WEBHOOK_URL: webhookUrl } : { WEBHOOK_URL: webhookUrl }), ...(opts.mainEnv ?? {}) } });
+			topo.main = await N8nInstance.create({
+				line: opts.line,
+				env: {
+					...shared,
+					...(topo.line === '2' ? { N8N_WEBHOOK_URL: webhookUrl } : { WEBHOOK_URL: webhookUrl }),
+					...(opts.mainEnv ?? {}),
+				},
+			});
 			for (let i = 0; i < topo.workerCount; i++) {
 				const port = await freePort();
 				topo.workers.push(
 					await N8nInstance.create({
 						line: opts.line,
 						port,
-						env: { ...shared, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1', ...(opts.workerEnv ?? {}) },
+						env: {
+							...shared,
+							QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+							QUEUE_HEALTH_CHECK_PORT: String(port),
+							N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+							...(opts.workerEnv ?? {}),
+						},
 					}),
 				);
 			}
@@ -65,7 +78,9 @@ class QueueTopology {
 			await topo.stop();
 			throw err;
 		}
-		log(`queue topology (line ${topo.main.line}, ${topo.workerCount} workers) prepared in ${fmtMs(Date.now() - t0)}`);
+		log(
+			`queue topology (line ${topo.main.line}, ${topo.workerCount} workers) prepared in ${fmtMs(Date.now() - t0)}`,
+		);
 		return topo;
 	}
 
@@ -93,12 +108,15 @@ class QueueTopology {
 	async start(opts = {}) {
 		const t0 = Date.now();
 		await this.main.start({ timeoutMs: 180000 });
-		if (opts.waitForWebhook) await this.main.waitForWebhook(opts.waitForWebhook, { timeoutMs: 120000 });
+		if (opts.waitForWebhook)
+			await this.main.waitForWebhook(opts.waitForWebhook, { timeoutMs: 120000 });
 		await Promise.all([
 			this.webhook.start({ command: 'webhook', timeoutMs: 180000 }),
 			...this.workers.map((w) => w.start({ command: 'worker', timeoutMs: 180000 })),
 		]);
-		log(`queue topology started in ${fmtMs(Date.now() - t0)}: main ${this.main.baseUrl}, webhook ${this.webhook.baseUrl}, workers ${this.workers.map((w) => w.port).join(', ')}`);
+		log(
+			`queue topology started in ${fmtMs(Date.now() - t0)}: main ${this.main.baseUrl}, webhook ${this.webhook.baseUrl}, workers ${this.workers.map((w) => w.port).join(', ')}`,
+		);
 	}
 
 	/** The production webhook is served by the webhook processor. */
@@ -108,8 +126,12 @@ class QueueTopology {
 
 	/** Stored executions (Postgres), oldest first. */
 	async executions(workflowId) {
-		const where = workflowId ? `WHERE "workflowId" = '${String(workflowId).replace(/'/g, "''")}'` : '';
-		const rows = await this.postgres.query(`SELECT id::text AS id, "workflowId", status, mode, finished FROM execution_entity ${where} ORDER BY id`);
+		const where = workflowId
+			? `WHERE "workflowId" = '${String(workflowId).replace(/'/g, "''")}'`
+			: '';
+		const rows = await this.postgres.query(
+			`SELECT id::text AS id, "workflowId", status, mode, finished FROM execution_entity ${where} ORDER BY id`,
+		);
 		return rows;
 	}
 
@@ -121,7 +143,8 @@ class QueueTopology {
 	workerOf() {
 		const map = new Map();
 		this.workers.forEach((w, i) => {
-			for (const m of w.log().matchAll(/Worker started execution (\d+)/g)) map.set(m[1], `worker${i + 1}`);
+			for (const m of w.log().matchAll(/Worker started execution (\d+)/g))
+				map.set(m[1], `worker${i + 1}`);
 		});
 		return map;
 	}
@@ -135,7 +158,12 @@ class QueueTopology {
 
 	/** The user folders and logs, for a test's failure message. */
 	describe() {
-		return this.processes().map((p, i) => `${['main', 'webhook', ...this.workers.map((_, j) => `worker${j + 1}`)][i]}: ${p.baseUrl} ${p.logFile}`).join('\n');
+		return this.processes()
+			.map(
+				(p, i) =>
+					`${['main', 'webhook', ...this.workers.map((_, j) => `worker${j + 1}`)][i]}: ${p.baseUrl} ${p.logFile}`,
+			)
+			.join('\n');
 	}
 }
 
@@ -151,7 +179,9 @@ async function main() {
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 	await topo.start();
-	process.stdout.write(`${topo.describe()}\nredis 127.0.0.1:${topo.redis.port}, postgres 127.0.0.1:${topo.postgres.port}\nCtrl-C stops everything.\n`);
+	process.stdout.write(
+		`${topo.describe()}\nredis 127.0.0.1:${topo.redis.port}, postgres 127.0.0.1:${topo.postgres.port}\nCtrl-C stops everything.\n`,
+	);
 }
 
 if (require.main === module) {

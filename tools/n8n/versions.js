@@ -20,7 +20,8 @@ const LINES = [
 /** @param {string|number} line @returns {N8nLine} */
 function getLine(line) {
 	const found = LINES.find((l) => l.line === String(line));
-	if (!found) throw new Error(`Unknown n8n line "${line}"; known: ${LINES.map((l) => l.line).join(', ')}`);
+	if (!found)
+		throw new Error(`Unknown n8n line "${line}"; known: ${LINES.map((l) => l.line).join(', ')}`);
 	return found;
 }
 

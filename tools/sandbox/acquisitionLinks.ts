@@ -41,7 +41,11 @@ export function linkUrl(linkId: string): string {
 export class AcquisitionBook {
 	readonly links = new Map<string, AcquisitionLink>();
 	readonly customers = new Map<string, LinkCustomer[]>();
-	quota = { total: 0, balance: 0, quota_list: [] as Array<{ expire_date: number; balance: number }> };
+	quota = {
+		total: 0,
+		balance: 0,
+		quota_list: [] as Array<{ expire_date: number; balance: number }>,
+	};
 	created = 0;
 
 	constructor() {
@@ -53,7 +57,15 @@ export class AcquisitionBook {
 		this.customers.clear();
 		this.created = 0;
 		const add = (link_id: string, link_name: string, user_list: string[]) =>
-			this.links.set(link_id, { link_id, link_name, url: linkUrl(link_id), create_time: LINK_SEEDED_AT, user_list, department_list: [], skip_verify: true });
+			this.links.set(link_id, {
+				link_id,
+				link_name,
+				url: linkUrl(link_id),
+				create_time: LINK_SEEDED_AT,
+				user_list,
+				department_list: [],
+				skip_verify: true,
+			});
 		add(SEEDED_LINK, '抖音投放', ['zhangsan']);
 		this.customers.set(
 			SEEDED_LINK,
@@ -65,7 +77,12 @@ export class AcquisitionBook {
 				added_at: LINK_SEEDED_AT + i * 3600,
 			})),
 		);
-		for (let i = 0; i < GENERATED_LINKS; i++) add(generatedLinkId(i), `批量链接 ${i + 1}`, ['lisi']);
-		this.quota = { total: SEEDED_QUOTA.total, balance: SEEDED_QUOTA.balance, quota_list: [{ expire_date: SEEDED_QUOTA.expireDate, balance: SEEDED_QUOTA.balance }] };
+		for (let i = 0; i < GENERATED_LINKS; i++)
+			add(generatedLinkId(i), `批量链接 ${i + 1}`, ['lisi']);
+		this.quota = {
+			total: SEEDED_QUOTA.total,
+			balance: SEEDED_QUOTA.balance,
+			quota_list: [{ expire_date: SEEDED_QUOTA.expireDate, balance: SEEDED_QUOTA.balance }],
+		};
 	}
 }

@@ -46,3 +46,28 @@ export function daysOf(start: number, end: number): number[] {
 	for (let day = dayStart(start); day <= end; day += DAY) days.push(day);
 	return days;
 }
+
+/** 群聊数据统计 of one owner on one day (groupchat/statistic, statistic_group_by_day). */
+export interface GroupDay {
+	new_chat_cnt: number;
+	chat_total: number;
+	chat_has_msg: number;
+	new_member_cnt: number;
+	member_total: number;
+	member_has_msg: number;
+	msg_total: number;
+	migrate_trainee_chat_cnt: number;
+}
+
+export function ownerDay(owner: string, day: number): GroupDay {
+	return {
+		new_chat_cnt: n(owner, day, 'gnew', 3),
+		chat_total: 10 + n(owner, day, 'gtotal', 5),
+		chat_has_msg: n(owner, day, 'gmsgchat', 5),
+		new_member_cnt: n(owner, day, 'gmember', 20),
+		member_total: 100 + n(owner, day, 'gmembers', 50),
+		member_has_msg: n(owner, day, 'gactive', 30),
+		msg_total: n(owner, day, 'gmsgs', 200),
+		migrate_trainee_chat_cnt: 0,
+	};
+}

@@ -26,7 +26,10 @@ export interface ContactWay {
 }
 
 /** Department id → members: 1 is the whole corp, 2 and 3 split it. */
-export const DEPARTMENTS: ReadonlyMap<number, readonly string[]> = new Map<number, readonly string[]>([
+export const DEPARTMENTS: ReadonlyMap<number, readonly string[]> = new Map<
+	number,
+	readonly string[]
+>([
 	[1, MEMBERS],
 	[2, [MEMBERS[0], MEMBERS[1]]],
 	[3, [MEMBERS[2]]],
@@ -50,7 +53,9 @@ export class ContactWayBook {
 			config_id,
 			create_time: Math.floor(Date.now() / 1000),
 			// WeCom returns a QR code only for scene 2 (通过二维码联系).
-			...(way.scene === 2 ? { qr_code: `https://wework.qpic.cn/wwpic/sandbox_${config_id}/0` } : {}),
+			...(way.scene === 2
+				? { qr_code: `https://wework.qpic.cn/wwpic/sandbox_${config_id}/0` }
+				: {}),
 		};
 		this.ways.set(config_id, created);
 		return created;

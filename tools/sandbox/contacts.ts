@@ -72,7 +72,12 @@ export const SEEDED_TAGS = {
 const SEEDED_AT = 1700000000;
 
 function seedTagGroups(): CorpTagGroup[] {
-	const tag = (id: string, name: string, order: number): CorpTag => ({ id, name, create_time: SEEDED_AT, order });
+	const tag = (id: string, name: string, order: number): CorpTag => ({
+		id,
+		name,
+		create_time: SEEDED_AT,
+		order,
+	});
 	return [
 		{
 			group_id: SEEDED_TAGS.levelGroup,
@@ -92,11 +97,22 @@ function seedTagGroups(): CorpTagGroup[] {
 }
 
 function follow(createtime: number, tagIds: string[] = [], remark = ''): Follow {
-	return { remark, description: '', createtime, add_way: 1, oper_userid: '', tagIds: new Set(tagIds) };
+	return {
+		remark,
+		description: '',
+		createtime,
+		add_way: 1,
+		oper_userid: '',
+		tagIds: new Set(tagIds),
+	};
 }
 
 /** Members' names (通讯录), readable only when the test says the secret may read the directory. */
-export const MEMBER_NAMES: Record<string, string> = { zhangsan: '张三', lisi: '李四', wangwu: '王五' };
+export const MEMBER_NAMES: Record<string, string> = {
+	zhangsan: '张三',
+	lisi: '李四',
+	wangwu: '王五',
+};
 
 export class ContactBook {
 	readonly customers = new Map<string, Customer>();
@@ -116,19 +132,42 @@ export class ContactBook {
 		this.customers.clear();
 		this.tagGroups = seedTagGroups();
 		this.customers.set(SEEDED_CUSTOMERS.lilei, {
-			contact: { external_userid: SEEDED_CUSTOMERS.lilei, name: '李雷', type: 1, gender: 1, avatar: '' },
+			contact: {
+				external_userid: SEEDED_CUSTOMERS.lilei,
+				name: '李雷',
+				type: 1,
+				gender: 1,
+				avatar: '',
+			},
 			followers: new Map([
 				[MEMBERS[0], follow(SEEDED_AT + 60, [SEEDED_TAGS.vip], '李雷-老客户')],
 				[MEMBERS[1], follow(SEEDED_AT + 120)],
 			]),
 		});
 		this.customers.set(SEEDED_CUSTOMERS.hanmeimei, {
-			contact: { external_userid: SEEDED_CUSTOMERS.hanmeimei, name: '韩梅梅', type: 1, gender: 2, avatar: '' },
+			contact: {
+				external_userid: SEEDED_CUSTOMERS.hanmeimei,
+				name: '韩梅梅',
+				type: 1,
+				gender: 2,
+				avatar: '',
+			},
 			followers: new Map([[MEMBERS[2], follow(SEEDED_AT + 180)]]),
 		});
 		this.customers.set(SEEDED_CUSTOMERS.popular, {
-			contact: { external_userid: SEEDED_CUSTOMERS.popular, name: '热门客户', type: 1, gender: 0, avatar: '' },
-			followers: new Map(Array.from({ length: POPULAR_FOLLOWERS }, (_, i) => [generatedMemberName(i), follow(SEEDED_AT + i)])),
+			contact: {
+				external_userid: SEEDED_CUSTOMERS.popular,
+				name: '热门客户',
+				type: 1,
+				gender: 0,
+				avatar: '',
+			},
+			followers: new Map(
+				Array.from({ length: POPULAR_FOLLOWERS }, (_, i) => [
+					generatedMemberName(i),
+					follow(SEEDED_AT + i),
+				]),
+			),
 		});
 		this.seedCustomers(BUSY_MEMBER, BUSY_MEMBER_CUSTOMERS, [SEEDED_TAGS.online]);
 	}
@@ -140,7 +179,9 @@ export class ContactBook {
 			const id = seededCustomerId(userid, i);
 			this.customers.set(id, {
 				contact: { external_userid: id, name: `客户${i}`, type: 1, gender: i % 3, avatar: '' },
-				followers: new Map([[userid, { ...follow(SEEDED_AT + i, tagIds), state: i % 2 === 0 ? 'qr-even' : '' }]]),
+				followers: new Map([
+					[userid, { ...follow(SEEDED_AT + i, tagIds), state: i % 2 === 0 ? 'qr-even' : '' }],
+				]),
 			});
 		}
 	}

@@ -37,10 +37,14 @@ export function errmsgFor(errcode: number): string {
 
 /** Throws on rules that could never do what the test meant, rather than silently ignoring them. */
 export function validateRule(rule: FaultRule): FaultRule {
-	if (!rule || !KINDS.includes(rule.kind)) throw new Error(`sandbox: fault kind must be one of ${KINDS.join(', ')}`);
-	if (rule.kind === 'errcode' && typeof rule.errcode !== 'number') throw new Error('sandbox: errcode fault needs a numeric errcode');
-	if (rule.kind === 'slow' && typeof rule.delayMs !== 'number') throw new Error('sandbox: slow fault needs delayMs');
-	if (rule.kind === 'answer' && (typeof rule.json !== 'object' || rule.json === null)) throw new Error('sandbox: answer fault needs json');
+	if (!rule || !KINDS.includes(rule.kind))
+		throw new Error(`sandbox: fault kind must be one of ${KINDS.join(', ')}`);
+	if (rule.kind === 'errcode' && typeof rule.errcode !== 'number')
+		throw new Error('sandbox: errcode fault needs a numeric errcode');
+	if (rule.kind === 'slow' && typeof rule.delayMs !== 'number')
+		throw new Error('sandbox: slow fault needs delayMs');
+	if (rule.kind === 'answer' && (typeof rule.json !== 'object' || rule.json === null))
+		throw new Error('sandbox: answer fault needs json');
 	return { ...rule };
 }
 

@@ -61,7 +61,15 @@ export const GENERATED_GROUP_OWNERS = 40;
 const SEEDED_AT = 1700000000;
 
 function member(userid: string, type: 1 | 2, name: string, joinScene = 1): GroupMember {
-	return { userid, type, join_time: SEEDED_AT + 60, join_scene: joinScene, group_nickname: '', name, ...(type === 2 ? { invitor: { userid: MEMBERS[0] } } : {}) };
+	return {
+		userid,
+		type,
+		join_time: SEEDED_AT + 60,
+		join_scene: joinScene,
+		group_nickname: '',
+		name,
+		...(type === 2 ? { invitor: { userid: MEMBERS[0] } } : {}),
+	};
 }
 
 export function generatedGroupId(i: number): string {
@@ -93,11 +101,29 @@ export class GroupChatBook {
 			status: 0,
 			member_list: [member(MEMBERS[0], 1, '张三'), member(SEEDED_CUSTOMERS.lilei, 2, '李雷', 3)],
 		});
-		add({ chat_id: SEEDED_GROUPS.store, name: '门店福利群', owner: MEMBERS[1], status: 0, member_list: [member(MEMBERS[1], 1, '李四')] });
-		add({ chat_id: SEEDED_GROUPS.inherited, name: '老客户群', owner: MEMBERS[2], status: 1, member_list: [member(MEMBERS[2], 1, '王五')] });
+		add({
+			chat_id: SEEDED_GROUPS.store,
+			name: '门店福利群',
+			owner: MEMBERS[1],
+			status: 0,
+			member_list: [member(MEMBERS[1], 1, '李四')],
+		});
+		add({
+			chat_id: SEEDED_GROUPS.inherited,
+			name: '老客户群',
+			owner: MEMBERS[2],
+			status: 1,
+			member_list: [member(MEMBERS[2], 1, '王五')],
+		});
 		for (let i = 0; i < GENERATED_GROUPS; i++) {
 			const owner = generatedMemberName(MEMBERS.length + (i % GENERATED_GROUP_OWNERS));
-			add({ chat_id: generatedGroupId(i), name: `批量群 ${i + 1}`, owner, status: 0, member_list: [member(owner, 1, owner)] });
+			add({
+				chat_id: generatedGroupId(i),
+				name: `批量群 ${i + 1}`,
+				owner,
+				status: 0,
+				member_list: [member(owner, 1, owner)],
+			});
 		}
 		this.opengids.set(SEEDED_OPENGID, SEEDED_GROUPS.vip);
 	}

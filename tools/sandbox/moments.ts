@@ -51,8 +51,21 @@ export const BIG_MOMENT_MEMBERS = 1200;
 /** zhangsan's visible customers and reached customers on the big moment. */
 export const BIG_MOMENT_CUSTOMERS = 2500;
 
-function task(userid: string, published: boolean, visible: string[], extra: Partial<MomentTask> = {}): MomentTask {
-	return { userid, publish_status: published ? 1 : 0, visible, sent: published ? visible : [], comments: [], likes: [], ...extra };
+function task(
+	userid: string,
+	published: boolean,
+	visible: string[],
+	extra: Partial<MomentTask> = {},
+): MomentTask {
+	return {
+		userid,
+		publish_status: published ? 1 : 0,
+		visible,
+		sent: published ? visible : [],
+		comments: [],
+		likes: [],
+		...extra,
+	};
 }
 
 export function bigCustomer(i: number): string {

@@ -4,9 +4,20 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { addExternalContactEvent, buildCallback, buildEcho, postCallback } from './callback/emitter';
+import {
+	addExternalContactEvent,
+	buildCallback,
+	buildEcho,
+	postCallback,
+} from './callback/emitter';
 import { AFTER_ROUTE_KINDS, errmsgFor, takeFault, validateRule } from './faults';
-import { DEFAULT_CONFIG, type FaultRule, type RecordedCall, type Sandbox, type SandboxOptions } from './types';
+import {
+	DEFAULT_CONFIG,
+	type FaultRule,
+	type RecordedCall,
+	type Sandbox,
+	type SandboxOptions,
+} from './types';
 import { boundaryOf, parseMultipart } from './multipart';
 import { WeComError, type Route, type RouteResult, type RouteTable } from './route';
 import { contactRoutes } from './routes/contact';
@@ -59,7 +70,12 @@ function readBody(req: IncomingMessage): Promise<{ raw: Buffer; tooLarge: boolea
 			size += chunk.length;
 			if (size <= MAX_BODY) chunks.push(chunk);
 		});
-		req.on('end', () => resolve({ raw: size > MAX_BODY ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge: size > MAX_BODY }));
+		req.on('end', () =>
+			resolve({
+				raw: size > MAX_BODY ? Buffer.alloc(0) : Buffer.concat(chunks),
+				tooLarge: size > MAX_BODY,
+			}),
+		);
 		req.on('error', reject);
 	});
 }
@@ -141,7 +157,10 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 		return undefined;
 	}
 
-	async function runRoute(route: Route, ctx: Omit<Parameters<Route['handle']>[0], 'body'>): Promise<RouteResult> {
+	async function runRoute(
+		route: Route,
+		ctx: Omit<Parameters<Route['handle']>[0], 'body'>,
+	): Promise<RouteResult> {
 		const control = ctx.path.startsWith('/__sandbox/');
 		if (!control && route.auth) {
 			const denied = tokenError(ctx.query.access_token);
@@ -149,12 +168,18 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 		}
 		if (route.method !== ctx.method && !(route.method === 'GET' && !control)) {
 			if (control) return { status: 405, json: { error: `use ${route.method}` } };
-			return weComError(40058, `invalid request method ${ctx.method}: this API takes POST with a JSON body`);
+			return weComError(
+				40058,
+				`invalid request method ${ctx.method}: this API takes POST with a JSON body`,
+			);
 		}
 		let body: Record<string, unknown> = {};
 		if (route.body === 'json') {
 			const parsed = parseJsonObject(ctx.raw);
-			if (!parsed) return control ? { status: 400, json: { error: 'body must be a JSON object' } } : weComError(47001, 'data format error');
+			if (!parsed)
+				return control
+					? { status: 400, json: { error: 'body must be a JSON object' } }
+					: weComError(47001, 'data format error');
 			body = parsed;
 		}
 		try {
@@ -178,7 +203,12 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 		const ctx = { state, sandbox, method, path, query, raw, contentType };
 
 		if (path.startsWith('/__sandbox/')) {
-			send(res, route ? await runRoute(route, ctx) : { status: 404, json: { error: `no control endpoint ${path}` } });
+			send(
+				res,
+				route
+					? await runRoute(route, ctx)
+					: { status: 404, json: { error: `no control endpoint ${path}` } },
+			);
 			return;
 		}
 
@@ -204,7 +234,11 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 		const fault = path.startsWith('/cgi-bin/') ? takeFault(state.faults, path) : undefined;
 		if (fault && AFTER_ROUTE_KINDS.includes(fault.kind)) {
 			call.fault = fault.kind;
-			if (!route) return answer({ status: 404, json: { errcode: 404, errmsg: `sandbox: no such api ${path}` } });
+			if (!route)
+				return answer({
+					status: 404,
+					json: { errcode: 404, errmsg: `sandbox: no such api ${path}` },
+				});
 			const done = await runRoute(route, ctx);
 			const errcode = (done.json as { errcode?: unknown } | undefined)?.errcode;
 			if (typeof errcode === 'number') call.errcode = errcode;
@@ -212,11 +246,18 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 				req.socket.destroy();
 				return;
 			}
-			return answer({ status: 500, text: 'Internal Server Error (sandbox fault, after the work was done)' });
+			return answer({
+				status: 500,
+				text: 'Internal Server Error (sandbox fault, after the work was done)',
+			});
 		}
 		if (fault?.kind === 'emptyPage') {
 			call.fault = fault.kind;
-			if (!route) return answer({ status: 404, json: { errcode: 404, errmsg: `sandbox: no such api ${path}` } });
+			if (!route)
+				return answer({
+					status: 404,
+					json: { errcode: 404, errmsg: `sandbox: no such api ${path}` },
+				});
 			const done = await runRoute(route, ctx);
 			const json = { ...((done.json ?? {}) as Record<string, unknown>) };
 			for (const [key, value] of Object.entries(json)) if (Array.isArray(value)) json[key] = [];
@@ -247,7 +288,10 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 		}
 
 		if (!route || !path.startsWith('/cgi-bin/'))
-			return answer({ status: 404, json: { errcode: 404, errmsg: `sandbox: no such api ${path}` } });
+			return answer({
+				status: 404,
+				json: { errcode: 404, errmsg: `sandbox: no such api ${path}` },
+			});
 		answer(await runRoute(route, ctx));
 	}
 
@@ -306,7 +350,12 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 			return state.welcomeSends;
 		},
 		seedMassMessage: (opts) => {
-			if (!Number.isInteger(opts?.members) || opts.members < 0 || !Number.isInteger(opts.resultsPerMember) || opts.resultsPerMember < 0)
+			if (
+				!Number.isInteger(opts?.members) ||
+				opts.members < 0 ||
+				!Number.isInteger(opts.resultsPerMember) ||
+				opts.resultsPerMember < 0
+			)
 				throw new Error('sandbox: seedMassMessage needs integer members and resultsPerMember');
 			return state.seedMassMessage(opts);
 		},

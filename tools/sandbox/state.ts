@@ -3,7 +3,13 @@
  * because the Sandbox object hands out references to them.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { FaultRule, MediaRecord, RecordedCall, SandboxConfig, SeedMassMessageOptions } from './types';
+import type {
+	FaultRule,
+	MediaRecord,
+	RecordedCall,
+	SandboxConfig,
+	SeedMassMessageOptions,
+} from './types';
 import { ContactBook } from './contacts';
 import { ContactWayBook } from './contactWays';
 import { GroupChatBook } from './groupChats';
@@ -188,7 +194,9 @@ export class SandboxState {
 		return token;
 	}
 
-	issueWelcomeCode(opts: { userId?: string; externalUserId?: string; ttlMs?: number } = {}): string {
+	issueWelcomeCode(
+		opts: { userId?: string; externalUserId?: string; ttlMs?: number } = {},
+	): string {
 		const code = randomId('', 43);
 		this.welcomeCodes.set(code, {
 			userId: opts.userId ?? 'zhangsan',
@@ -206,7 +214,8 @@ export class SandboxState {
 	seedMassMessage(opts: SeedMassMessageOptions): string {
 		const msgid = opts.msgid ?? randomId('msg', 26);
 		const chatType = opts.chatType ?? 'single';
-		const createTime = opts.createTime ?? (opts.legacy ? 1600000000 : Math.floor(Date.now() / 1000));
+		const createTime =
+			opts.createTime ?? (opts.legacy ? 1600000000 : Math.floor(Date.now() / 1000));
 		const prefix = (chatType === 'group' ? 'wr' : 'wm') + shortHash(msgid);
 		this.addMessage({
 			msgid,
@@ -232,7 +241,8 @@ export class SandboxState {
 			msg.allSentAt = now;
 			return;
 		}
-		if (msg.audience.memberIndex(userid) < 0) throw new Error(`sandbox: ${userid} is not a member of ${msgid}`);
+		if (msg.audience.memberIndex(userid) < 0)
+			throw new Error(`sandbox: ${userid} is not a member of ${msgid}`);
 		msg.sentAt.set(userid, now);
 	}
 

@@ -50,9 +50,19 @@ export class TransferBook {
 	reset(): void {
 		this.records.length = 0;
 		this.groupTransfers.clear();
-		this.unassigned = [{ handover_userid: 'wangwu', external_userid: SEEDED_CUSTOMERS.hanmeimei, dimission_time: 1700086400 }];
+		this.unassigned = [
+			{
+				handover_userid: 'wangwu',
+				external_userid: SEEDED_CUSTOMERS.hanmeimei,
+				dimission_time: 1700086400,
+			},
+		];
 		for (let i = 0; i < GENERATED_UNASSIGNED; i++) {
-			this.unassigned.push({ handover_userid: GENERATED_RESIGNED, external_userid: generatedUnassignedId(i), dimission_time: 1700000000 });
+			this.unassigned.push({
+				handover_userid: GENERATED_RESIGNED,
+				external_userid: generatedUnassignedId(i),
+				dimission_time: 1700000000,
+			});
 		}
 	}
 
@@ -72,7 +82,9 @@ export class TransferBook {
 
 	/** One read of transfer_result: each waiting transfer gets one poll closer to its result. */
 	read(handover: string, takeover: string, resigned: boolean, now: number): TransferRecord[] {
-		const mine = this.records.filter((r) => r.handover === handover && r.takeover === takeover && r.resigned === resigned);
+		const mine = this.records.filter(
+			(r) => r.handover === handover && r.takeover === takeover && r.resigned === resigned,
+		);
 		for (const record of mine) {
 			if (record.status !== 2) continue;
 			record.polls++;

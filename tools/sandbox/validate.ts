@@ -28,7 +28,8 @@ export function requiredString(body: Record<string, unknown>, field: string): st
 export function stringArray(body: Record<string, unknown>, field: string, max: number): string[] {
 	const v = body[field];
 	if (v === undefined || v === null) return [];
-	if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) fail(40058, `invalid parameter: ${field}`);
+	if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === ''))
+		fail(40058, `invalid parameter: ${field}`);
 	if (v.length > max) fail(40058, `invalid parameter: ${field} exceeds ${max}`);
 	return v as string[];
 }
@@ -49,34 +50,54 @@ export function textContent(v: unknown, maxBytes: number): string | undefined {
 	const content = v.content;
 	if (content === undefined || content === null || content === '') return undefined;
 	if (typeof content !== 'string') fail(40058, 'invalid parameter: text.content');
-	if (bytes(content) > maxBytes) fail(40058, `invalid parameter: text.content exceeds ${maxBytes} bytes`);
+	if (bytes(content) > maxBytes)
+		fail(40058, `invalid parameter: text.content exceeds ${maxBytes} bytes`);
 	return content;
 }
 
-function mediaId(state: SandboxState, inner: Record<string, unknown>, key: string, where: string): void {
+function mediaId(
+	state: SandboxState,
+	inner: Record<string, unknown>,
+	key: string,
+	where: string,
+): void {
 	const id = inner[key];
 	if (typeof id !== 'string' || id === '') fail(40058, `${where}.${key} missing`);
 	const m = state.media.get(id);
-	if (!m || Date.now() - m.createdAt > MEDIA_TTL_MS) fail(40007, `invalid media_id: ${where}.${key}`);
+	if (!m || Date.now() - m.createdAt > MEDIA_TTL_MS)
+		fail(40007, `invalid media_id: ${where}.${key}`);
 }
 
-function textField(inner: Record<string, unknown>, key: string, where: string, maxBytes: number, required: boolean): void {
+function textField(
+	inner: Record<string, unknown>,
+	key: string,
+	where: string,
+	maxBytes: number,
+	required: boolean,
+): void {
 	const v = inner[key];
 	if (v === undefined || v === null || v === '') {
 		if (required) fail(40058, `${where}.${key} missing`);
 		return;
 	}
 	if (typeof v !== 'string') fail(40058, `invalid parameter: ${where}.${key}`);
-	if (bytes(v) > maxBytes) fail(40058, `invalid parameter: ${where}.${key} exceeds ${maxBytes} bytes`);
+	if (bytes(v) > maxBytes)
+		fail(40058, `invalid parameter: ${where}.${key} exceeds ${maxBytes} bytes`);
 }
 
 /** Checks the inner object of one attachment kind (`where` is its path, e.g. attachments[2].link). */
-export function attachmentBody(state: SandboxState, type: AttachmentType, inner: unknown, where: string): void {
+export function attachmentBody(
+	state: SandboxState,
+	type: AttachmentType,
+	inner: unknown,
+	where: string,
+): void {
 	if (!isObject(inner)) fail(40058, `${where} missing`);
 	switch (type) {
 		case 'image':
 			// pic_url alone is fine; when both are present WeCom uses media_id, so it must be real.
-			if (inner.media_id !== undefined && inner.media_id !== '') mediaId(state, inner, 'media_id', where);
+			if (inner.media_id !== undefined && inner.media_id !== '')
+				mediaId(state, inner, 'media_id', where);
 			else textField(inner, 'pic_url', where, 2048, true);
 			return;
 		case 'link':

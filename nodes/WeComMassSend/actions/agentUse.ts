@@ -18,7 +18,11 @@ export function allowAsAiToolOption(what: string): INodeProperties {
 }
 
 /** Throws before any request when an agent's tool would change WeCom data without the opt-in. */
-export function refuseAgentChange(this: IExecuteFunctions, itemIndex: number, action: string): void {
+export function refuseAgentChange(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	action: string,
+): void {
 	if (!this.getNode().type.endsWith('Tool')) return;
 	const options = this.getNodeParameter('options', itemIndex, {}) as { allowAsAiTool?: boolean };
 	if (options.allowAsAiTool === true) return;

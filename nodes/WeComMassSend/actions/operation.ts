@@ -36,5 +36,8 @@ export interface Operation extends OperationDefinition {
 
 export function defineOperation(definition: OperationDefinition): Operation {
 	const { calls } = definition;
-	return { ...definition, changesData: calls === USER_NAMED_API || calls.some((api) => api.changesData) };
+	return {
+		...definition,
+		changesData: calls === USER_NAMED_API || calls.some((api) => api.changesData),
+	};
 }

@@ -36,7 +36,10 @@ export function defineResource(definition: ResourceDefinition): Resource {
 			default: definition.defaultOperation,
 		},
 		...definition.operations.flatMap((operation) =>
-			updateDisplayOptions({ show: { resource: [definition.value], operation: [operation.value] } }, withAgentOptIn(operation)),
+			updateDisplayOptions(
+				{ show: { resource: [definition.value], operation: [operation.value] } },
+				withAgentOptIn(operation),
+			),
 		),
 	];
 	return { ...definition, properties, operation: (value) => byValue.get(value) };
@@ -45,13 +48,23 @@ export function defineResource(definition: ResourceDefinition): Resource {
 /** An operation that changes data gets "Allow Use by AI Agents" first in its Options. */
 function withAgentOptIn(operation: Operation): INodeProperties[] {
 	if (!operation.changesData) return operation.properties;
-	const what = operation.agentOptIn ?? operation.action.charAt(0).toLowerCase() + operation.action.slice(1);
+	const what =
+		operation.agentOptIn ?? operation.action.charAt(0).toLowerCase() + operation.action.slice(1);
 	const option = allowAsAiToolOption(what);
-	const index = operation.properties.findIndex((property) => property.name === 'options' && property.type === 'collection');
+	const index = operation.properties.findIndex(
+		(property) => property.name === 'options' && property.type === 'collection',
+	);
 	if (index === -1) {
 		return [
 			...operation.properties,
-			{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [option] },
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [option],
+			},
 		];
 	}
 	return operation.properties.map((property, at) =>

@@ -17,7 +17,21 @@ import { statistics } from './statistics/Statistics.resource';
 import { welcomeMessage } from './welcomeMessage/WelcomeMessage.resource';
 
 /** Every resource of the node, in the order of its dropdown: a new resource is one line here. */
-export const RESOURCES: readonly Resource[] = [acquisitionLink, apiCall, contactWay, customer, customerGroup, customerTag, customerTransfer, groupWelcomeTemplate, massMessage, media, moment, statistics, welcomeMessage];
+export const RESOURCES: readonly Resource[] = [
+	acquisitionLink,
+	apiCall,
+	contactWay,
+	customer,
+	customerGroup,
+	customerTag,
+	customerTransfer,
+	groupWelcomeTemplate,
+	massMessage,
+	media,
+	moment,
+	statistics,
+	welcomeMessage,
+];
 
 export function findOperation(resource: string, operation: string): Operation | undefined {
 	return RESOURCES.find((candidate) => candidate.value === resource)?.operation(operation);

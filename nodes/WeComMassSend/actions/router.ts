@@ -18,12 +18,17 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
 			const handler = findOperation(resource, operation);
 			if (!handler) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
-					itemIndex,
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`The operation "${operation}" of "${resource}" is not supported`,
+					{
+						itemIndex,
+					},
+				);
 			}
 			// API Call decides per call, from the API the user names; every other operation from its declaration.
-			if (handler.changesData && handler.calls !== USER_NAMED_API) refuseAgentChange.call(this, itemIndex, handler.action);
+			if (handler.changesData && handler.calls !== USER_NAMED_API)
+				refuseAgentChange.call(this, itemIndex, handler.action);
 			const results = await handler.execute.call(this, itemIndex, state);
 			for (const json of results) output.push({ json, pairedItem });
 		} catch (error) {
@@ -39,7 +44,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 }
 
 /** Bookkeeping n8n itself keeps in an error's context; the rest is ours and goes to the item. */
-const N8N_CONTEXT_KEYS = new Set(['itemIndex', 'runIndex', 'parameter', 'type', 'data', 'nodeCause', 'descriptionKey', 'messageTemplate']);
+const N8N_CONTEXT_KEYS = new Set([
+	'itemIndex',
+	'runIndex',
+	'parameter',
+	'type',
+	'data',
+	'nodeCause',
+	'descriptionKey',
+	'messageTemplate',
+]);
 
 /**
  * What a flow sees of a failed item with "Continue On Fail": the message, and every fact the

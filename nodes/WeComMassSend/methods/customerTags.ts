@@ -22,7 +22,12 @@ export async function searchCustomerTags(
 		})),
 	);
 	const needle = (filter ?? '').trim().toLowerCase();
-	const matching = tags.filter((tag) => needle === '' || tag.name.toLowerCase().includes(needle) || tag.value.toLowerCase().includes(needle));
+	const matching = tags.filter(
+		(tag) =>
+			needle === '' ||
+			tag.name.toLowerCase().includes(needle) ||
+			tag.value.toLowerCase().includes(needle),
+	);
 	const offset = Math.max(0, Number.parseInt(paginationToken ?? '0', 10) || 0);
 	const end = offset + PAGE_SIZE;
 	return {

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { weComApiRequest } from '../../shared/transport/request';
 import { GET_GROUP, LIST_GROUPS } from '../actions/customerGroup/apis';
@@ -29,7 +34,10 @@ export async function searchCustomerGroups(
 		const chats = (response.group_chat_list as IDataObject[] | undefined) ?? [];
 		const details = await Promise.all(
 			chats.map(async (chat) => {
-				const read = await weComApiRequest.call(this, { api: GET_GROUP, body: { chat_id: chat.chat_id, need_name: 0 } });
+				const read = await weComApiRequest.call(this, {
+					api: GET_GROUP,
+					body: { chat_id: chat.chat_id, need_name: 0 },
+				});
 				return (read.group_chat as IDataObject | undefined) ?? { chat_id: chat.chat_id };
 			}),
 		);
@@ -37,7 +45,8 @@ export async function searchCustomerGroups(
 			const chatId = String(group.chat_id ?? '');
 			const name = String(group.name ?? '') || '(unnamed group)';
 			const owner = String(group.owner ?? '');
-			if (needle && ![chatId, name, owner].some((text) => text.toLowerCase().includes(needle))) continue;
+			if (needle && ![chatId, name, owner].some((text) => text.toLowerCase().includes(needle)))
+				continue;
 			results.push({ name: owner ? `${name} · ${owner}` : name, value: chatId });
 		}
 		cursor = String(response.next_cursor ?? '');

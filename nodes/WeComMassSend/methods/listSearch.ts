@@ -4,7 +4,9 @@ import { wecomApi } from '../../shared/transport/api';
 import { weComApiRequest } from '../../shared/transport/request';
 import { memberLabel, memberNames } from './memberNames';
 
-export const LIST_FOLLOW_USERS = wecomApi('GET', 'externalcontact/get_follow_user_list', { changesData: false });
+export const LIST_FOLLOW_USERS = wecomApi('GET', 'externalcontact/get_follow_user_list', {
+	changesData: false,
+});
 
 /** WeCom returns every member at once; the editor gets them a page at a time. */
 const PAGE_SIZE = 100;
@@ -30,7 +32,9 @@ export async function searchMembers(
 	const offset = Math.max(0, Number.parseInt(paginationToken ?? '0', 10) || 0);
 	const end = offset + PAGE_SIZE;
 	return {
-		results: matching.slice(offset, end).map((userid) => ({ name: memberLabel(userid, names), value: userid })),
+		results: matching
+			.slice(offset, end)
+			.map((userid) => ({ name: memberLabel(userid, names), value: userid })),
 		...(end < matching.length ? { paginationToken: String(end) } : {}),
 	};
 }

@@ -9,7 +9,10 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { wecomApi } from '../../shared/transport/api';
 import { weComApiRequest } from '../../shared/transport/request';
 
-export const LIST_MEMBER_NAMES = wecomApi('GET', 'user/simplelist', { changesData: false, name: 'user/simplelist' });
+export const LIST_MEMBER_NAMES = wecomApi('GET', 'user/simplelist', {
+	changesData: false,
+	name: 'user/simplelist',
+});
 
 /** WeCom's root department: fetch_child=1 from here covers every member the app may see. */
 const ROOT_DEPARTMENT = 1;
@@ -18,8 +21,13 @@ const ROOT_DEPARTMENT = 1;
 export async function memberNames(this: ILoadOptionsFunctions): Promise<Map<string, string>> {
 	const names = new Map<string, string>();
 	try {
-		const response = await weComApiRequest.call(this, { api: LIST_MEMBER_NAMES, qs: { department_id: ROOT_DEPARTMENT, fetch_child: 1 } });
-		for (const entry of Array.isArray(response.userlist) ? (response.userlist as Array<{ userid?: unknown; name?: unknown }>) : []) {
+		const response = await weComApiRequest.call(this, {
+			api: LIST_MEMBER_NAMES,
+			qs: { department_id: ROOT_DEPARTMENT, fetch_child: 1 },
+		});
+		for (const entry of Array.isArray(response.userlist)
+			? (response.userlist as Array<{ userid?: unknown; name?: unknown }>)
+			: []) {
 			const userid = String(entry.userid ?? '');
 			const name = String(entry.name ?? '').trim();
 			if (userid && name && name !== userid) names.set(userid, name);

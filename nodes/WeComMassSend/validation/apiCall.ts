@@ -29,17 +29,28 @@ export function checkApiPath(value: unknown): Checked<string> {
 		};
 	}
 	const path = text.startsWith('/') ? text : `/${text}`;
-	if (!path.startsWith('/cgi-bin/')) return { ok: false, reason: `must start with /cgi-bin/, e.g. ${PATH_EXAMPLE}` };
+	if (!path.startsWith('/cgi-bin/'))
+		return { ok: false, reason: `must start with /cgi-bin/, e.g. ${PATH_EXAMPLE}` };
 	const rest = path.slice('/cgi-bin/'.length);
 	if (!PATH_CHARS.test(rest)) {
-		return { ok: false, reason: 'may contain only letters, digits, "_", "-", "." and "/" after /cgi-bin/' };
+		return {
+			ok: false,
+			reason: 'may contain only letters, digits, "_", "-", "." and "/" after /cgi-bin/',
+		};
 	}
 	const segments = rest.split('/');
 	if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
-		return { ok: false, reason: `must name one API below /cgi-bin/ without empty, "." or ".." parts, e.g. ${PATH_EXAMPLE}` };
+		return {
+			ok: false,
+			reason: `must name one API below /cgi-bin/ without empty, "." or ".." parts, e.g. ${PATH_EXAMPLE}`,
+		};
 	}
 	if (segments.join('/').toLowerCase() === 'gettoken') {
-		return { ok: false, reason: 'cannot be /cgi-bin/gettoken: the credential fetches and refreshes the access token itself' };
+		return {
+			ok: false,
+			reason:
+				'cannot be /cgi-bin/gettoken: the credential fetches and refreshes the access token itself',
+		};
 	}
 	return { ok: true, value: path };
 }
@@ -62,7 +73,8 @@ export function checkQueryParameters(entries: QueryParameter[]): Checked<Record<
 					'refreshes it when WeCom reports it expired',
 			};
 		}
-		if (Object.prototype.hasOwnProperty.call(qs, name)) return { ok: false, reason: `"${name}" is given twice` };
+		if (Object.prototype.hasOwnProperty.call(qs, name))
+			return { ok: false, reason: `"${name}" is given twice` };
 		const value = entries[i].value;
 		if (value !== undefined && value !== null && typeof value === 'object') {
 			return { ok: false, reason: `"${name}" is an object; query values are text or numbers` };
@@ -85,7 +97,10 @@ export function checkJsonBody(value: unknown): Checked<Record<string, unknown>> 
 	}
 	if (parsed === undefined || parsed === null) return { ok: true, value: {} };
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-		return { ok: false, reason: `must be a JSON object such as {"tag_id": []}; WeCom takes no ${Array.isArray(parsed) ? 'array' : typeof parsed} as a body` };
+		return {
+			ok: false,
+			reason: `must be a JSON object such as {"tag_id": []}; WeCom takes no ${Array.isArray(parsed) ? 'array' : typeof parsed} as a body`,
+		};
 	}
 	return { ok: true, value: parsed as Record<string, unknown> };
 }
@@ -96,8 +111,23 @@ export function checkJsonBody(value: unknown): Checked<Record<string, unknown>> 
  * safe to send again after a lost answer: the first one may have done it.
  */
 const CHANGING_WORDS = new Set([
-	'add', 'authsucc', 'cancel', 'close', 'create', 'del', 'delete', 'edit', 'mark', 'remind', 'remove', 'send', 'set',
-	'transfer', 'update', 'upload', 'uploadimg',
+	'add',
+	'authsucc',
+	'cancel',
+	'close',
+	'create',
+	'del',
+	'delete',
+	'edit',
+	'mark',
+	'remind',
+	'remove',
+	'send',
+	'set',
+	'transfer',
+	'update',
+	'upload',
+	'uploadimg',
 ]);
 
 /** True when a call may be sent again after its answer was lost: a GET whose path names no change. */

@@ -64,13 +64,22 @@ const FIELDS: Record<AttachmentType, FieldRule[]> = {
 };
 
 function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** Checks one attachment in WeCom's shape; `where` is how the user finds it, e.g. attachmentsJson[2]. */
-export function checkAttachment(attachment: unknown, where: string, options: AttachmentCheckOptions = {}): Violation | undefined {
+export function checkAttachment(
+	attachment: unknown,
+	where: string,
+	options: AttachmentCheckOptions = {},
+): Violation | undefined {
 	if (!isPlainObject(attachment)) {
-		return { field: where, rule: `${where} must be an object like {"msgtype": "image", "image": {"media_id": "…"}}` };
+		return {
+			field: where,
+			rule: `${where} must be an object like {"msgtype": "image", "image": {"media_id": "…"}}`,
+		};
 	}
 	const type = attachment.msgtype;
 	if (!isAttachmentType(type)) {
@@ -101,7 +110,12 @@ export function checkAttachmentBody(
 ): Violation | undefined {
 	const name = (key: string) => options.labels?.[key] ?? `"${key}"`;
 	const base = options.field ?? where;
-	if (type === 'image' && isBlank(inner.media_id) && isBlank(inner.pic_url) && !options.mediaFromBinary) {
+	if (
+		type === 'image' &&
+		isBlank(inner.media_id) &&
+		isBlank(inner.pic_url) &&
+		!options.mediaFromBinary
+	) {
 		return {
 			field: `${base}.media_id`,
 			rule: `${where}: an image needs ${name('media_id')} (from Media → Upload), ${name('pic_url')} (from Media → Upload Image) or a binary property`,
@@ -112,12 +126,18 @@ export function checkAttachmentBody(
 		const value = inner[rule.key];
 		if (isBlank(value)) {
 			if (rule.required && !(rule.media && options.mediaFromBinary)) {
-				const hint = rule.media ? ' (upload the file with Media → Upload, or name a binary property)' : '';
-				return { field, rule: `${where}: ${name(rule.key)} is required for a ${type} attachment${hint}` };
+				const hint = rule.media
+					? ' (upload the file with Media → Upload, or name a binary property)'
+					: '';
+				return {
+					field,
+					rule: `${where}: ${name(rule.key)} is required for a ${type} attachment${hint}`,
+				};
 			}
 			continue;
 		}
-		if (typeof value !== 'string') return { field, rule: `${where}: ${name(rule.key)} must be text` };
+		if (typeof value !== 'string')
+			return { field, rule: `${where}: ${name(rule.key)} must be text` };
 		if (rule.maxBytes !== undefined && utf8Bytes(value) > rule.maxBytes) {
 			return {
 				field,
@@ -162,22 +182,35 @@ export function attachmentsFromJson(value: unknown, field: string): unknown[] | 
  * `{msgtype, <msgtype>: {…}}` (or an array holding one) and WeCom's template shape `{<kind>: {…}}`;
  * anything naming more than one kind is refused, because WeCom would drop all but one silently.
  */
-export function singleAttachmentFromJson(value: unknown, field: string): Attachment | undefined | Violation {
+export function singleAttachmentFromJson(
+	value: unknown,
+	field: string,
+): Attachment | undefined | Violation {
 	const parsed = parseJson(value, field);
 	if (isViolation(parsed)) return parsed;
 	let candidate = parsed.value;
 	if (candidate === undefined || candidate === null) return undefined;
 	if (Array.isArray(candidate)) {
-		if (candidate.length > 1) return { field, rule: `${labelOf(field)} holds ${candidate.length} attachments: ${PRIORITY_RULE}` };
+		if (candidate.length > 1)
+			return {
+				field,
+				rule: `${labelOf(field)} holds ${candidate.length} attachments: ${PRIORITY_RULE}`,
+			};
 		candidate = candidate[0];
 		if (candidate === undefined) return undefined;
 	}
 	if (!isPlainObject(candidate)) {
-		return { field, rule: `${labelOf(field)} must be one object like {"msgtype": "link", "link": {"title": "…", "url": "…"}}` };
+		return {
+			field,
+			rule: `${labelOf(field)} must be one object like {"msgtype": "link", "link": {"title": "…", "url": "…"}}`,
+		};
 	}
 	if (Object.keys(candidate).length === 0) return undefined;
-	const kinds = ATTACHMENT_TYPES.filter((type) => candidate[type] !== undefined && candidate[type] !== null);
-	if (kinds.length > 1) return { field, rule: `${labelOf(field)} names ${kinds.join(', ')}: ${PRIORITY_RULE}` };
+	const kinds = ATTACHMENT_TYPES.filter(
+		(type) => candidate[type] !== undefined && candidate[type] !== null,
+	);
+	if (kinds.length > 1)
+		return { field, rule: `${labelOf(field)} names ${kinds.join(', ')}: ${PRIORITY_RULE}` };
 	if (candidate.msgtype === undefined && kinds.length === 1) {
 		return { msgtype: kinds[0], [kinds[0]]: candidate[kinds[0]] };
 	}
@@ -192,8 +225,14 @@ export function toTemplateField(attachment: Attachment): Record<string, unknown>
 }
 
 /** More than one kind in a template would be silently reduced to one; refuse it instead. */
-export function checkSingleKind(attachments: readonly Attachment[], field: string): Violation | undefined {
+export function checkSingleKind(
+	attachments: readonly Attachment[],
+	field: string,
+): Violation | undefined {
 	if (attachments.length <= 1) return undefined;
 	const kinds = attachments.map((attachment) => attachment.msgtype).join(', ');
-	return { field, rule: `${labelOf(field)} has ${attachments.length} attachments (${kinds}): ${PRIORITY_RULE}` };
+	return {
+		field,
+		rule: `${labelOf(field)} has ${attachments.length} attachments (${kinds}): ${PRIORITY_RULE}`,
+	};
 }

@@ -54,19 +54,34 @@ function matchedExtension(kind: UploadKind, file: FileFacts): string | undefined
 	return Object.keys(formats).find((candidate) => formats[candidate] === mime);
 }
 
-export function checkMediaFile(kind: UploadKind, file: FileFacts, field: string): Violation | undefined {
+export function checkMediaFile(
+	kind: UploadKind,
+	file: FileFacts,
+	field: string,
+): Violation | undefined {
 	const limit = MEDIA_LIMITS[kind];
 	const name = file.fileName ? `"${file.fileName}"` : 'The file';
 	const what = kind === 'uploadimg' ? 'Upload Image' : `${kind} media`;
 	if (file.size < MIN_FILE_BYTES) {
-		return { field, rule: `${name} is ${file.size} bytes; WeCom accepts only files larger than 5 bytes` };
+		return {
+			field,
+			rule: `${name} is ${file.size} bytes; WeCom accepts only files larger than 5 bytes`,
+		};
 	}
 	if (matchedExtension(kind, file) === undefined) {
-		const seen = [extensionOf(file.fileName) && `.${extensionOf(file.fileName)}`, file.mimeType].filter(Boolean).join(', ');
-		return { field, rule: `${name}${seen ? ` (${seen})` : ''} is not a ${limit.label}; WeCom accepts only a ${limit.label} for ${what}` };
+		const seen = [extensionOf(file.fileName) && `.${extensionOf(file.fileName)}`, file.mimeType]
+			.filter(Boolean)
+			.join(', ');
+		return {
+			field,
+			rule: `${name}${seen ? ` (${seen})` : ''} is not a ${limit.label}; WeCom accepts only a ${limit.label} for ${what}`,
+		};
 	}
 	if (file.size > limit.maxBytes) {
-		return { field, rule: `${name} is ${formatSize(file.size)}; WeCom accepts at most ${formatSize(limit.maxBytes)} for ${what}` };
+		return {
+			field,
+			rule: `${name} is ${formatSize(file.size)}; WeCom accepts at most ${formatSize(limit.maxBytes)} for ${what}`,
+		};
 	}
 	return undefined;
 }

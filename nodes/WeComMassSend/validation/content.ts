@@ -15,7 +15,11 @@ export function utf8Bytes(text: string): number {
 	return Buffer.byteLength(text, 'utf8');
 }
 
-export function checkTextBytes(text: string, maxBytes: number, field = 'text'): Violation | undefined {
+export function checkTextBytes(
+	text: string,
+	maxBytes: number,
+	field = 'text',
+): Violation | undefined {
 	const measured = utf8Bytes(text);
 	if (measured <= maxBytes) return undefined;
 	return {
@@ -24,7 +28,11 @@ export function checkTextBytes(text: string, maxBytes: number, field = 'text'): 
 	};
 }
 
-export function checkNotEmpty(hasText: boolean, attachmentCount: number, attachmentsField: string): Violation | undefined {
+export function checkNotEmpty(
+	hasText: boolean,
+	attachmentCount: number,
+	attachmentsField: string,
+): Violation | undefined {
 	if (hasText || attachmentCount > 0) return undefined;
 	return {
 		field: 'text',
@@ -32,7 +40,14 @@ export function checkNotEmpty(hasText: boolean, attachmentCount: number, attachm
 	};
 }
 
-export function checkAttachmentCount(count: number, max: number, field: string): Violation | undefined {
+export function checkAttachmentCount(
+	count: number,
+	max: number,
+	field: string,
+): Violation | undefined {
 	if (count <= max) return undefined;
-	return { field, rule: `${labelOf(field)} has ${count} attachments; WeCom accepts at most ${max}` };
+	return {
+		field,
+		rule: `${labelOf(field)} has ${count} attachments; WeCom accepts at most ${max}`,
+	};
 }

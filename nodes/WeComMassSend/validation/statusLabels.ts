@@ -6,7 +6,10 @@ export type MemberTaskStatusLabel = 'unsent' | 'sent';
 export type SendResultStatusLabel = 'unsent' | 'sent' | 'notFriend' | 'monthlyLimitReached';
 
 /** get_groupmsg_task: 0 the member has not sent yet, 2 the member has sent. */
-export const MEMBER_TASK_STATUS: Readonly<Record<number, MemberTaskStatusLabel>> = { 0: 'unsent', 2: 'sent' };
+export const MEMBER_TASK_STATUS: Readonly<Record<number, MemberTaskStatusLabel>> = {
+	0: 'unsent',
+	2: 'sent',
+};
 
 /**
  * get_groupmsg_send_result: 3 means the customer already had this month's allowance of mass
@@ -19,7 +22,12 @@ export const SEND_RESULT_STATUS: Readonly<Record<number, SendResultStatusLabel>>
 	3: 'monthlyLimitReached',
 };
 
-export const SEND_RESULT_LABELS: readonly SendResultStatusLabel[] = ['unsent', 'sent', 'notFriend', 'monthlyLimitReached'];
+export const SEND_RESULT_LABELS: readonly SendResultStatusLabel[] = [
+	'unsent',
+	'sent',
+	'notFriend',
+	'monthlyLimitReached',
+];
 
 /** Unknown codes stay visible instead of being mislabelled. */
 export function memberTaskStatusLabel(status: unknown): string {

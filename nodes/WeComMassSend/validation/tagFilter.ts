@@ -12,7 +12,9 @@ export type TagFilterResult = { ok: true; groupList: TagGroup[] } | { ok: false;
 
 /** A resource locator's value as n8n saves it ({ __rl, mode, value }), or the plain value itself. */
 function locatorValue(value: unknown): unknown {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && '__rl' in value ? (value as { value?: unknown }).value : value;
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && '__rl' in value
+		? (value as { value?: unknown }).value
+		: value;
 }
 
 /** Groups typed in the UI; each holds a comma/newline list of tag IDs. Empty groups are dropped. */
@@ -21,9 +23,12 @@ export function tagFilterFromGroups(groups: unknown): TagFilterResult {
 	if (!Array.isArray(groups)) return { ok: false, reason: 'must be a list of tag groups' };
 	const groupList: TagGroup[] = [];
 	for (let i = 0; i < groups.length; i++) {
-		const group = groups[i] as { tagIds?: unknown; tags?: { tags?: Array<{ tag?: unknown }> } } | undefined;
+		const group = groups[i] as
+			{ tagIds?: unknown; tags?: { tags?: Array<{ tag?: unknown }> } } | undefined;
 		// Picked tags (resource locators from the tag picker) first, then the typed IDs of older workflows.
-		const picked = (Array.isArray(group?.tags?.tags) ? group.tags.tags : []).map((entry) => locatorValue(entry?.tag));
+		const picked = (Array.isArray(group?.tags?.tags) ? group.tags.tags : []).map((entry) =>
+			locatorValue(entry?.tag),
+		);
 		const parsed = parseIdList([...picked, group?.tagIds]);
 		if (!parsed.ok) return { ok: false, reason: `group ${i + 1}: ${parsed.reason}` };
 		if (parsed.ids.length > 0) groupList.push({ tag_list: parsed.ids });
@@ -46,8 +51,10 @@ export function tagFilterFromJson(value: unknown): TagFilterResult {
 		}
 	}
 	if (data === undefined || data === null) return { ok: true, groupList: [] };
-	if (typeof data === 'object' && !Array.isArray(data)) data = (data as { group_list?: unknown }).group_list;
-	if (!Array.isArray(data)) return { ok: false, reason: 'must be {"group_list":[{"tag_list":["tagId", …]}, …]}' };
+	if (typeof data === 'object' && !Array.isArray(data))
+		data = (data as { group_list?: unknown }).group_list;
+	if (!Array.isArray(data))
+		return { ok: false, reason: 'must be {"group_list":[{"tag_list":["tagId", …]}, …]}' };
 	const groupList: TagGroup[] = [];
 	for (let i = 0; i < data.length; i++) {
 		const entry = data[i] as unknown;

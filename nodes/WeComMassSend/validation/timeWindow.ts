@@ -44,7 +44,8 @@ function fromNumber(n: number): TimestampResult {
 }
 
 function fromMillis(ms: number, shown: string): TimestampResult {
-	if (!Number.isFinite(ms)) return { ok: false, reason: `"${shown}" is not a date (use ISO 8601 or Unix seconds)` };
+	if (!Number.isFinite(ms))
+		return { ok: false, reason: `"${shown}" is not a date (use ISO 8601 or Unix seconds)` };
 	return { ok: true, seconds: Math.floor(ms / 1000) };
 }
 
@@ -73,8 +74,16 @@ function zoneOffsetMs(timeZone: string, instant: number): number {
 	} catch {
 		return 0;
 	}
-	const part = (type: string) => Number(format.formatToParts(instant).find((p) => p.type === type)?.value);
-	const local = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+	const part = (type: string) =>
+		Number(format.formatToParts(instant).find((p) => p.type === type)?.value);
+	const local = Date.UTC(
+		part('year'),
+		part('month') - 1,
+		part('day'),
+		part('hour'),
+		part('minute'),
+		part('second'),
+	);
 	return local - Math.floor(instant / 1000) * 1000;
 }
 

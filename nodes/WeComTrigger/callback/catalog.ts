@@ -53,7 +53,8 @@ const CATALOG: CatalogEntry[] = [
 		event: CONTACT_EVENT,
 		changeType: 'msg_audit_approved',
 		name: 'Customer Approved Chat Archiving',
-		description: 'A customer agreed to chat archiving (客户同意进行聊天内容存档); carries a WelcomeCode',
+		description:
+			'A customer agreed to chat archiving (客户同意进行聊天内容存档); carries a WelcomeCode',
 	},
 	{
 		event: CONTACT_EVENT,
@@ -132,25 +133,29 @@ const CATALOG: CatalogEntry[] = [
 		event: ACQUISITION_EVENT,
 		changeType: 'quota_expire_soon',
 		name: 'Acquisition Quota Expiring',
-		description: 'Part of the quota expires soon; see ExpireTime and ExpireQuotaNum (获客额度即将过期)',
+		description:
+			'Part of the quota expires soon; see ExpireTime and ExpireQuotaNum (获客额度即将过期)',
 	},
 	{
 		event: ACQUISITION_EVENT,
 		changeType: 'link_unavailable',
 		name: 'Acquisition Link Unavailable',
-		description: 'A link stopped working, e.g. its members left or lost the license (获客链接不可用); see LinkId',
+		description:
+			'A link stopped working, e.g. its members left or lost the license (获客链接不可用); see LinkId',
 	},
 	{
 		event: ACQUISITION_EVENT,
 		changeType: 'delete_link',
 		name: 'Acquisition Link Deleted',
-		description: 'A link was deleted in the admin console (删除获客链接); deletes by the API send nothing',
+		description:
+			'A link was deleted in the admin console (删除获客链接); deletes by the API send nothing',
 	},
 	{
 		event: ACQUISITION_EVENT,
 		changeType: 'open_profile',
 		name: 'Acquisition Link Opened',
-		description: 'A WeChat user opened a link (微信客户打开获客链接); some business categories only',
+		description:
+			'A WeChat user opened a link (微信客户打开获客链接); some business categories only',
 	},
 	{
 		event: ACQUISITION_EVENT,
@@ -168,7 +173,8 @@ const CATALOG: CatalogEntry[] = [
 		event: ACQUISITION_EVENT,
 		changeType: 'message_from_customer',
 		name: 'Acquisition Customer Wrote Again',
-		description: 'A customer from a link wrote again (成员多次收消息); ChatKey reads the details for about 30 minutes',
+		description:
+			'A customer from a link wrote again (成员多次收消息); ChatKey reads the details for about 30 minutes',
 	},
 	{
 		event: ACQUISITION_EVENT,

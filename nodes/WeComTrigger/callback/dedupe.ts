@@ -64,7 +64,9 @@ export class TtlSet {
 		this.prune(now);
 		const known = this.entries.get(key);
 		if (known !== undefined && known.expiresAt > now) {
-			return known.outcome === undefined ? { status: 'seen' } : { status: 'pending', outcome: known.outcome };
+			return known.outcome === undefined
+				? { status: 'seen' }
+				: { status: 'pending', outcome: known.outcome };
 		}
 		this.entries.delete(key);
 		let resolve!: (stored: boolean) => void;

@@ -17,8 +17,10 @@ const ADVICE: Record<SetupCheck, string> = {
 	credential: `The WeCom API credential is incomplete or its Encoding AES Key is malformed: fill Corp ID, Callback Token and Encoding AES Key with the values of ${CONSOLE}.`,
 	signature: `A callback failed the signature check (msg_signature): compare the credential's Callback Token with Token in ${CONSOLE}, and make sure the URL there is this trigger's.`,
 	decryption: `A correctly signed callback could not be decrypted: compare the credential's Encoding AES Key with EncodingAESKey in ${CONSOLE} (43 characters; after "随机获取" in the console it must be copied again).`,
-	corp_id: 'A callback was encrypted for another receiver: compare the credential\'s Corp ID with 企业ID in 我的企业 → 企业信息 (My Company → Company Info) of the WeCom admin console.',
-	clock: 'A correctly signed callback has a timestamp outside the replay window: if this repeats, check this server\'s clock (NTP); a single one is a replayed old callback, refused.',
+	corp_id:
+		"A callback was encrypted for another receiver: compare the credential's Corp ID with 企业ID in 我的企业 → 企业信息 (My Company → Company Info) of the WeCom admin console.",
+	clock:
+		"A correctly signed callback has a timestamp outside the replay window: if this repeats, check this server's clock (NTP); a single one is a replayed old callback, refused.",
 };
 
 /** Which setup check an error means, or undefined for errors a correct setup can also see (junk requests). */
@@ -71,7 +73,8 @@ export function setupWarning(
 		return undefined;
 	}
 	const held = gate?.suppressed ?? 0;
-	if (gate === undefined && gates.size >= MAX_TRACKED) gates.delete(gates.keys().next().value as string);
+	if (gate === undefined && gates.size >= MAX_TRACKED)
+		gates.delete(gates.keys().next().value as string);
 	gates.set(key, { lastAt: now, suppressed: 0 });
 	const more = held > 0 ? ` (${held} more like this since the last warning)` : '';
 	return `WeCom Trigger (${phase}): ${ADVICE[check]}${detail === '' ? '' : ` ${detail}`}${more}`;

@@ -18,7 +18,8 @@ import type { WeComEvent } from './shape';
  * Missing fields count as "". Nothing secret goes in (the fields are the event's own).
  */
 export function eventKey(event: WeComEvent): string {
-	const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+	const text = (value: unknown) =>
+		typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 	const parts =
 		event.Event === CONTACT_EVENT
 			? [

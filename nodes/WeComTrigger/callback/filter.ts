@@ -14,16 +14,19 @@ interface Filter {
 }
 
 const isContact = (event: WeComEvent) => event.Event === CONTACT_EVENT;
-const isChatUpdate = (event: WeComEvent) => event.Event === CHAT_EVENT && event.ChangeType === 'update';
+const isChatUpdate = (event: WeComEvent) =>
+	event.Event === CHAT_EVENT && event.ChangeType === 'update';
 const isMemberChange = (event: WeComEvent) =>
-	isChatUpdate(event) && (event.UpdateDetail === 'add_member' || event.UpdateDetail === 'del_member');
+	isChatUpdate(event) &&
+	(event.UpdateDetail === 'add_member' || event.UpdateDetail === 'del_member');
 
 /** The ChangeTypes whose event carries State (the `state` of a 联系我 / channel QR code). */
 const WITH_STATE = new Set(['add_external_contact', 'add_half_external_contact']);
 
 function strings(value: EventValue | undefined): string[] {
 	if (typeof value === 'string') return [value];
-	if (Array.isArray(value)) return value.filter((entry): entry is string => typeof entry === 'string');
+	if (Array.isArray(value))
+		return value.filter((entry): entry is string => typeof entry === 'string');
 	return [];
 }
 
@@ -34,19 +37,23 @@ const FILTERS: Filter[] = [
 		appliesTo: (event) => isContact(event) && WITH_STATE.has(String(event.ChangeType)),
 		matches: (event, f) => {
 			if (typeof event.State !== 'string' || f.state === undefined) return false;
-			return f.stateMatch === 'startsWith' ? event.State.startsWith(f.state) : event.State === f.state;
+			return f.stateMatch === 'startsWith'
+				? event.State.startsWith(f.state)
+				: event.State === f.state;
 		},
 	},
 	{
 		isSet: (f) => f.updateDetails.length > 0,
 		appliesTo: isChatUpdate,
-		matches: (event, f) => typeof event.UpdateDetail === 'string' && f.updateDetails.includes(event.UpdateDetail),
+		matches: (event, f) =>
+			typeof event.UpdateDetail === 'string' && f.updateDetails.includes(event.UpdateDetail),
 	},
 	{
 		// 0 invited by a member (directly or by link), 3 scanned the group QR code.
 		isSet: (f) => f.joinScenes.length > 0,
 		appliesTo: (event) => isChatUpdate(event) && event.UpdateDetail === 'add_member',
-		matches: (event, f) => typeof event.JoinScene === 'number' && f.joinScenes.includes(event.JoinScene),
+		matches: (event, f) =>
+			typeof event.JoinScene === 'number' && f.joinScenes.includes(event.JoinScene),
 	},
 	{
 		// The member (成员) of a customer-contact event, or anyone in a group's member change list.
@@ -81,6 +88,9 @@ export function passesFilter(event: WeComEvent, settings: TriggerSettings): bool
 	if (settings.onlyWithWelcomeCode && !hasWelcomeCode(event)) return false;
 	if (!isSelected(event, settings.events)) return false;
 	return FILTERS.every(
-		(filter) => !filter.isSet(settings.filters) || !filter.appliesTo(event) || filter.matches(event, settings.filters),
+		(filter) =>
+			!filter.isSet(settings.filters) ||
+			!filter.appliesTo(event) ||
+			filter.matches(event, settings.filters),
 	);
 }

@@ -16,7 +16,12 @@ import {
 	type CallbackResponse,
 } from './http';
 import { toOutputItem } from './output';
-import { assertFresh, clockOffsetSeconds, REPLAY_WINDOW_DEFAULT_S, replayWindowSeconds } from './replay';
+import {
+	assertFresh,
+	clockOffsetSeconds,
+	REPLAY_WINDOW_DEFAULT_S,
+	replayWindowSeconds,
+} from './replay';
 import { withSecrets } from './secrets';
 import { settingsOf } from './settings';
 import { verifySignature } from './signature';
@@ -35,7 +40,12 @@ export { callbackSecretsFrom } from './secrets';
  */
 
 /** GET: URL verification. Answers the decrypted echostr as the whole body. */
-async function handleSetup(ctx: IWebhookFunctions, req: CallbackRequest, res: CallbackResponse, now: number) {
+async function handleSetup(
+	ctx: IWebhookFunctions,
+	req: CallbackRequest,
+	res: CallbackResponse,
+	now: number,
+) {
 	if (req.method !== 'GET') throw new CallbackError('bad_method', 'URL verification uses GET');
 	const query = queryReader(ctx, req);
 	const signature = query('msg_signature', undefined, PARAM_SHAPE.msg_signature);
@@ -56,7 +66,13 @@ async function handleSetup(ctx: IWebhookFunctions, req: CallbackRequest, res: Ca
 	const windowS = replayWindowOf(ctx);
 	const offset = clockOffsetSeconds(timestamp, now);
 	if (Math.abs(offset) > windowS) {
-		warn(ctx, 'clock', 'URL verification', now, `This one is ${offset} s off (window ${windowS} s).`);
+		warn(
+			ctx,
+			'clock',
+			'URL verification',
+			now,
+			`This one is ${offset} s off (window ${windowS} s).`,
+		);
 	}
 }
 
@@ -67,7 +83,8 @@ async function handleEvent(
 	res: CallbackResponse,
 	receivedAt: number,
 ): Promise<IDataObject | undefined> {
-	if (req.method !== 'POST') throw new CallbackError('bad_method', 'Events are delivered with POST');
+	if (req.method !== 'POST')
+		throw new CallbackError('bad_method', 'Events are delivered with POST');
 	const query = queryReader(ctx, req);
 	const signature = query('msg_signature', undefined, PARAM_SHAPE.msg_signature);
 	const timestamp = query('timestamp', undefined, PARAM_SHAPE.timestamp);
@@ -126,7 +143,10 @@ async function claimDelivery(
 		const stored = await within(claim.outcome, waitUntil - Date.now());
 		if (stored === true) return false;
 		if (stored === undefined) {
-			throw new CallbackError('in_progress', 'A re-send arrived while n8n had not yet taken the first delivery');
+			throw new CallbackError(
+				'in_progress',
+				'A re-send arrived while n8n had not yet taken the first delivery',
+			);
 		}
 		// n8n did not take the first delivery: this one claims the event.
 	}
@@ -201,10 +221,21 @@ export async function handleCallbackRequest(ctx: IWebhookFunctions): Promise<IWe
 			: new CallbackError('bad_xml', 'The callback could not be processed');
 		const check = setupCheckOf(known);
 		if (check !== undefined) {
-			warn(ctx, check, isSetup ? 'URL verification' : 'event', receivedAt, check === 'clock' ? known.message : '');
+			warn(
+				ctx,
+				check,
+				isSetup ? 'URL verification' : 'event',
+				receivedAt,
+				check === 'clock' ? known.message : '',
+			);
 		}
 		ctx.logger.debug(`WeCom Trigger rejected a callback (${known.code}): ${known.message}`);
-		answer(res, known.httpStatus, known.answer, known.code === 'bad_method' ? { Allow: isSetup ? 'GET' : 'POST' } : {});
+		answer(
+			res,
+			known.httpStatus,
+			known.answer,
+			known.code === 'bad_method' ? { Allow: isSetup ? 'GET' : 'POST' } : {},
+		);
 		return { noWebhookResponse: true };
 	}
 }

@@ -42,7 +42,12 @@ export interface CallbackResponse {
 }
 
 /** Writes the whole answer once; later calls (after an earlier answer) do nothing. */
-export function answer(res: CallbackResponse, status: number, body: string, extraHeaders: IDataObject = {}) {
+export function answer(
+	res: CallbackResponse,
+	status: number,
+	body: string,
+	extraHeaders: IDataObject = {},
+) {
 	if (res.headersSent || res.writableEnded === true) return;
 	res.statusCode = status;
 	res.setHeader('Content-Type', 'text/plain; charset=utf-8');
@@ -86,7 +91,11 @@ export function queryReader(ctx: IWebhookFunctions, req: CallbackRequest) {
 /** Refuses a body that announces more than WeCom ever sends, before it is read. */
 export function assertAnnouncedBodySize(req: CallbackRequest): void {
 	const announced = req.headers?.['content-length'];
-	if (typeof announced === 'string' && /^[0-9]+$/.test(announced) && Number(announced) > MAX_BODY_BYTES) {
+	if (
+		typeof announced === 'string' &&
+		/^[0-9]+$/.test(announced) &&
+		Number(announced) > MAX_BODY_BYTES
+	) {
 		throw new CallbackError('too_large', 'The request body is too large');
 	}
 }
@@ -102,7 +111,8 @@ export async function readBodyText(req: CallbackRequest): Promise<string> {
 	if (Buffer.isBuffer(raw)) body = raw;
 	else if (typeof raw === 'string') body = Buffer.from(raw, 'utf8');
 	else throw new CallbackError('missing_param', 'The request has no body');
-	if (body.length > MAX_BODY_BYTES) throw new CallbackError('too_large', 'The request body is too large');
+	if (body.length > MAX_BODY_BYTES)
+		throw new CallbackError('too_large', 'The request body is too large');
 	if (body.length === 0) throw new CallbackError('missing_param', 'The request body is empty');
 	const text = strictUtf8(body);
 	if (text === undefined) throw new CallbackError('bad_xml', 'The request body is not valid UTF-8');

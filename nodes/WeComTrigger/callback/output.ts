@@ -12,7 +12,8 @@ import type { WeComEvent } from './shape';
  */
 export function welcomeCodeIssuedAt(event: WeComEvent, receivedAt: number): number {
 	const createTime = event.CreateTime;
-	if (typeof createTime !== 'number' || !Number.isFinite(createTime) || createTime <= 0) return receivedAt;
+	if (typeof createTime !== 'number' || !Number.isFinite(createTime) || createTime <= 0)
+		return receivedAt;
 	return Math.min(createTime * 1000, receivedAt);
 }
 
@@ -21,10 +22,20 @@ export function welcomeCodeIssuedAt(event: WeComEvent, receivedAt: number): numb
  * the stable shape, plus fields of our own in lower camel case so they never collide with WeCom's:
  * `eventKey`, `receivedAt`, `welcomeCodeExpiresAt` (only with a WelcomeCode), `rawXml` (option).
  */
-export function toOutputItem(event: WeComEvent, receivedAt: number, rawXml: string | undefined): IDataObject {
-	const item: IDataObject = { ...event, eventKey: eventKey(event), receivedAt: new Date(receivedAt).toISOString() };
+export function toOutputItem(
+	event: WeComEvent,
+	receivedAt: number,
+	rawXml: string | undefined,
+): IDataObject {
+	const item: IDataObject = {
+		...event,
+		eventKey: eventKey(event),
+		receivedAt: new Date(receivedAt).toISOString(),
+	};
 	if (hasWelcomeCode(event)) {
-		item.welcomeCodeExpiresAt = new Date(welcomeCodeIssuedAt(event, receivedAt) + WELCOME_CODE_LIFETIME_MS).toISOString();
+		item.welcomeCodeExpiresAt = new Date(
+			welcomeCodeIssuedAt(event, receivedAt) + WELCOME_CODE_LIFETIME_MS,
+		).toISOString();
 	}
 	if (rawXml !== undefined) item.rawXml = rawXml;
 	return item;

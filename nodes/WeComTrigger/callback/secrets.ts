@@ -92,7 +92,12 @@ function reuseKeyOf(ctx: IWebhookFunctions | IHookFunctions): string {
 	return `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}:${credentialId}`;
 }
 
-async function readShared(ctx: IWebhookFunctions, key: string, now: number, previous: Kept | undefined): Promise<Kept> {
+async function readShared(
+	ctx: IWebhookFunctions,
+	key: string,
+	now: number,
+	previous: Kept | undefined,
+): Promise<Kept> {
 	const pending = reading.get(key);
 	if (pending !== undefined) return await pending;
 	const read = (async (): Promise<Kept> => {
@@ -101,12 +106,16 @@ async function readShared(ctx: IWebhookFunctions, key: string, now: number, prev
 			kept = { secrets: await secretsOf(ctx), readAt: now };
 		} catch (error) {
 			kept = {
-				error: error instanceof CallbackError ? error : new CallbackError('bad_key', 'The WeCom API credential could not be loaded'),
+				error:
+					error instanceof CallbackError
+						? error
+						: new CallbackError('bad_key', 'The WeCom API credential could not be loaded'),
 				readAt: now,
 			};
 		}
 		kept.rereadAfterFailureAt = previous?.rereadAfterFailureAt;
-		if (!recent.has(key) && recent.size >= MAX_KEPT) recent.delete(recent.keys().next().value as string);
+		if (!recent.has(key) && recent.size >= MAX_KEPT)
+			recent.delete(recent.keys().next().value as string);
 		recent.set(key, kept);
 		return kept;
 	})();
@@ -119,7 +128,10 @@ async function readShared(ctx: IWebhookFunctions, key: string, now: number, prev
 }
 
 function checkWith<T>(kept: Kept, check: (secrets: CallbackSecrets) => T): T {
-	if (kept.secrets === undefined) throw kept.error ?? new CallbackError('bad_key', 'The WeCom API credential could not be loaded');
+	if (kept.secrets === undefined)
+		throw (
+			kept.error ?? new CallbackError('bad_key', 'The WeCom API credential could not be loaded')
+		);
 	return check(kept.secrets);
 }
 
@@ -150,7 +162,10 @@ export async function withSecrets<T>(
 	// unless a failed check already read it moments ago (or is reading it now: a flood must not hold
 	// its requests open on that read).
 	const last = kept.rereadAfterFailureAt;
-	if (reading.has(key) || (last !== undefined && now - last >= 0 && now - last < REREAD_AFTER_FAILURE_MS)) {
+	if (
+		reading.has(key) ||
+		(last !== undefined && now - last >= 0 && now - last < REREAD_AFTER_FAILURE_MS)
+	) {
 		return valueOf(withKept);
 	}
 	kept.rereadAfterFailureAt = now;
@@ -165,7 +180,10 @@ function attempt<T>(kept: Kept, check: (secrets: CallbackSecrets) => T): Attempt
 	} catch (error) {
 		return {
 			ok: false,
-			error: error instanceof CallbackError ? error : new CallbackError('bad_xml', 'The callback could not be processed'),
+			error:
+				error instanceof CallbackError
+					? error
+					: new CallbackError('bad_xml', 'The callback could not be processed'),
 		};
 	}
 }

@@ -48,14 +48,17 @@ function idList(value: unknown): string[] {
 function pickedGroups(value: unknown): string[] {
 	const entries = (value as { group?: Array<{ chatId?: unknown }> } | undefined)?.group ?? [];
 	return entries
-		.map(({ chatId }) => (chatId && typeof chatId === 'object' ? (chatId as { value?: unknown }).value : chatId))
+		.map(({ chatId }) =>
+			chatId && typeof chatId === 'object' ? (chatId as { value?: unknown }).value : chatId,
+		)
 		.map((id) => String(id ?? '').trim())
 		.filter((id) => id !== '');
 }
 
 export function filtersFrom(raw: IDataObject | undefined): TriggerFilters {
 	const filters = raw ?? {};
-	const state = typeof filters.state === 'string' && filters.state !== '' ? filters.state : undefined;
+	const state =
+		typeof filters.state === 'string' && filters.state !== '' ? filters.state : undefined;
 	return {
 		state,
 		stateMatch: filters.stateMatch === 'startsWith' ? 'startsWith' : 'equals',

@@ -5,7 +5,15 @@ import type { XmlObject, XmlValue } from './xmlValue';
  * The elements WeCom documents as integers in these callbacks. XML has no types, so the parser
  * keeps text; these become numbers so a workflow can compare them without knowing that.
  */
-export const NUMERIC_FIELDS = ['CreateTime', 'JoinScene', 'QuitScene', 'MemChangeCnt', 'ExpireTime', 'ExpireQuotaNum', 'ChatSeq'] as const;
+export const NUMERIC_FIELDS = [
+	'CreateTime',
+	'JoinScene',
+	'QuitScene',
+	'MemChangeCnt',
+	'ExpireTime',
+	'ExpireQuotaNum',
+	'ChatSeq',
+] as const;
 
 /** WeCom writes a list as one `<Item>` per entry; the parser alone gives a string for one entry. */
 const LIST_ITEM = 'Item';
@@ -49,7 +57,8 @@ export function shapeEvent(document: XmlObject): WeComEvent {
 		event[name] = name.endsWith('List') || isItemList(value) ? asList(value) : value;
 	}
 	for (const name of NUMERIC_FIELDS) {
-		if (Object.prototype.hasOwnProperty.call(document, name)) event[name] = asNumber(name, document[name]);
+		if (Object.prototype.hasOwnProperty.call(document, name))
+			event[name] = asNumber(name, document[name]);
 	}
 	return event;
 }

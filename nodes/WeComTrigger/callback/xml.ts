@@ -48,7 +48,8 @@ function decodeText(text: string): string {
 			(codePoint >= 0x20 && codePoint <= 0xd7ff) ||
 			(codePoint >= 0xe000 && codePoint <= 0xfffd) ||
 			(codePoint >= 0x10000 && codePoint <= 0x10ffff);
-		if (!isXmlChar) throw new CallbackError('bad_xml', `Unknown XML reference ${whole.slice(0, 16)}`);
+		if (!isXmlChar)
+			throw new CallbackError('bad_xml', `Unknown XML reference ${whole.slice(0, 16)}`);
 		return String.fromCodePoint(codePoint);
 	});
 }
@@ -79,7 +80,9 @@ function convertChildren(children: unknown): XmlValue {
 			}
 			hasElements = true;
 			const value = convertChildren(child[name]);
-			const existing = Object.prototype.hasOwnProperty.call(object, name) ? object[name] : undefined;
+			const existing = Object.prototype.hasOwnProperty.call(object, name)
+				? object[name]
+				: undefined;
 			if (existing === undefined) object[name] = value;
 			else if (Array.isArray(existing)) existing.push(value);
 			else object[name] = [existing, value];
@@ -117,7 +120,8 @@ export function parseWeComXml(xml: string): XmlObject {
 	const roots = (Array.isArray(ordered) ? (ordered as OrderedNode[]) : []).filter((node) => {
 		const name = Object.keys(node).find((key) => key !== ':@');
 		if (name === TEXT) {
-			if (String(node[TEXT]).trim() !== '') throw new CallbackError('bad_xml', 'Text outside the root element');
+			if (String(node[TEXT]).trim() !== '')
+				throw new CallbackError('bad_xml', 'Text outside the root element');
 			return false;
 		}
 		return name !== undefined;

@@ -43,7 +43,11 @@ export interface Explanation {
  * The one constructor of the package's NodeApiError. n8n replaces some messages with a generic
  * sentence; ours already says which call failed and why, so it is put back.
  */
-function apiError(node: INode, context: IDataObject, parts: { message: string; description: string; itemIndex: number; httpCode?: string }) {
+function apiError(
+	node: INode,
+	context: IDataObject,
+	parts: { message: string; description: string; itemIndex: number; httpCode?: string },
+) {
 	const error = new NodeApiError(node, { ...context } as JsonObject, {
 		message: parts.message,
 		description: parts.description,
@@ -56,7 +60,12 @@ function apiError(node: INode, context: IDataObject, parts: { message: string; d
 }
 
 /** A NodeApiError whose message, description and context hold no secret or token. */
-export function weComApiError(node: INode, parts: ErrorParts, itemIndex: number, secrets: string[]): NodeApiError {
+export function weComApiError(
+	node: INode,
+	parts: ErrorParts,
+	itemIndex: number,
+	secrets: string[],
+): NodeApiError {
 	const details: IDataObject = { ...parts.details };
 	if (parts.details.errmsg) details.errmsg = redact(parts.details.errmsg, secrets);
 	return apiError(node, details, {
@@ -86,14 +95,19 @@ export function explainApiError(
 	explanation?: Explanation,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
-	if (!(error instanceof NodeApiError)) return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+	if (!(error instanceof NodeApiError))
+		return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 	if (!explanation) return error;
-	return apiError(this.getNode(), { ...(error.context as IDataObject), ...(explanation.context ?? {}) }, {
-		message: explanation.message ? `${error.message} — ${explanation.message}` : error.message,
-		description: [explanation.description, error.description].filter(Boolean).join(' '),
-		itemIndex,
-		httpCode: error.httpCode ?? undefined,
-	});
+	return apiError(
+		this.getNode(),
+		{ ...(error.context as IDataObject), ...(explanation.context ?? {}) },
+		{
+			message: explanation.message ? `${error.message} — ${explanation.message}` : error.message,
+			description: [explanation.description, error.description].filter(Boolean).join(' '),
+			itemIndex,
+			httpCode: error.httpCode ?? undefined,
+		},
+	);
 }
 
 function mayHaveDone(api: WeComApi): string {
@@ -104,7 +118,11 @@ function mayHaveDone(api: WeComApi): string {
 	);
 }
 
-export function transportFailureParts(api: WeComApi, failure: TransportFailure, repeats: number): ErrorParts {
+export function transportFailureParts(
+	api: WeComApi,
+	failure: TransportFailure,
+	repeats: number,
+): ErrorParts {
 	const what = failure.status ? `HTTP ${failure.status}` : (failure.code ?? 'no answer');
 	const tries = repeats > 0 ? ` after ${repeats + 1} attempts` : '';
 	const mayHaveReachedWeCom = api.changesData && !failure.neverSent;
@@ -132,7 +150,12 @@ export function errcodeParts(api: WeComApi, errcode: number, errmsg: string): Er
 	return {
 		message: `WeCom ${api.name} failed: [${errcode}] ${errmsg}${meaning}`,
 		description: mayHaveReachedWeCom ? `${fix} ${mayHaveDone(api)}` : fix,
-		details: { api: api.name, errcode, errmsg, ...(mayHaveReachedWeCom ? { mayHaveReachedWeCom: true } : {}) },
+		details: {
+			api: api.name,
+			errcode,
+			errmsg,
+			...(mayHaveReachedWeCom ? { mayHaveReachedWeCom: true } : {}),
+		},
 	};
 }
 
@@ -146,7 +169,9 @@ export function incompleteAnswerParts(api: WeComApi, field: string): ErrorParts 
 		message: `WeCom ${api.name}: the answer says errcode 0 but has no ${field}, which WeCom always returns when it succeeds`,
 		description:
 			'The answer did not come from WeCom as documented: something between n8n and WeCom (a proxy, a private deployment) answered, or the answer was cut. ' +
-			(mayHaveReachedWeCom ? mayHaveDone(api) : 'Check the Base URL of the credential and any proxy between n8n and WeCom.'),
+			(mayHaveReachedWeCom
+				? mayHaveDone(api)
+				: 'Check the Base URL of the credential and any proxy between n8n and WeCom.'),
 		details: { api: api.name, ...(mayHaveReachedWeCom ? { mayHaveReachedWeCom: true } : {}) },
 	};
 }

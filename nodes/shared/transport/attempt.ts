@@ -19,13 +19,17 @@ export interface AttemptInput {
 	timeoutMs: number;
 }
 
-export type AttemptOutcome = { answered: true; response: WeComResponse } | { answered: false; failure: TransportFailure };
+export type AttemptOutcome =
+	{ answered: true; response: WeComResponse } | { answered: false; failure: TransportFailure };
 
 /**
  * One HTTP exchange with WeCom through n8n's request helper (the user's proxy and TLS settings
  * apply), with the token in the query as WeCom expects it. Transport errors come back as values.
  */
-export async function sendAttempt(this: WeComContext, input: AttemptInput): Promise<AttemptOutcome> {
+export async function sendAttempt(
+	this: WeComContext,
+	input: AttemptInput,
+): Promise<AttemptOutcome> {
 	const options: IHttpRequestOptions = {
 		method: input.api.method as IHttpRequestMethods,
 		url: input.url,
@@ -47,7 +51,11 @@ export async function sendAttempt(this: WeComContext, input: AttemptInput): Prom
 	}
 	const response = parseBody(body);
 	// An answer that is not WeCom's JSON (a proxy's page): the request arrived somewhere.
-	if (!response) return { answered: false, failure: { code: 'UNREADABLE_ANSWER', neverSent: false, transient: false } };
+	if (!response)
+		return {
+			answered: false,
+			failure: { code: 'UNREADABLE_ANSWER', neverSent: false, transient: false },
+		};
 	return { answered: true, response };
 }
 

@@ -3,6 +3,7 @@ export const ACCESS_GRANT_PATH = '/cgi-bin/gettoken';
 export const DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
 
 export function normalizeBaseUrl(baseUrl: unknown): string {
-	const text = typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl.trim() : DEFAULT_BASE_URL;
+	const text =
+		typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl.trim() : DEFAULT_BASE_URL;
 	return text.replace(/\/+$/, '');
 }

@@ -15,7 +15,13 @@ export interface TransportFailure {
 }
 
 /** No connection was ever made: the request bytes cannot have reached anyone. */
-const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NEVER_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 /** The request may have been sent and processed; only the answer is missing. */
 const ANSWER_LOST_CODES = new Set([
 	'ECONNRESET',
@@ -34,8 +40,14 @@ export function classifyFailure(error: unknown): TransportFailure {
 	// axios keeps the socket error's code on itself; some versions leave it only on `cause`.
 	let link = error as Link | undefined;
 	for (let depth = 0; link && typeof link === 'object' && depth < 3; depth++) {
-		if (status === undefined && typeof link.response?.status === 'number') status = link.response.status;
-		if (code === undefined && typeof link.code === 'string' && /^E[A-Z_]+$/.test(link.code) && link.code !== 'ERR_BAD_RESPONSE') {
+		if (status === undefined && typeof link.response?.status === 'number')
+			status = link.response.status;
+		if (
+			code === undefined &&
+			typeof link.code === 'string' &&
+			/^E[A-Z_]+$/.test(link.code) &&
+			link.code !== 'ERR_BAD_RESPONSE'
+		) {
 			code = link.code;
 		}
 		link = link.cause as Link | undefined;

@@ -49,6 +49,9 @@ export function buildMultipart(files: FormFile[]): MultipartBody {
 		chunks.push(Buffer.from(`--${boundary}--\r\n`));
 		// A random boundary inside the file itself would cut it short; vanishingly rare, but cheap to rule out.
 		if (files.some((file) => file.data.includes(boundary))) continue;
-		return { buffer: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+		return {
+			buffer: Buffer.concat(chunks),
+			contentType: `multipart/form-data; boundary=${boundary}`,
+		};
 	}
 }

@@ -34,7 +34,10 @@ export class PagingError extends Error {
 	}
 }
 
-export async function* pages<T>(fetchPage: FetchPage<T>, options: PageOptions): AsyncGenerator<T[]> {
+export async function* pages<T>(
+	fetchPage: FetchPage<T>,
+	options: PageOptions,
+): AsyncGenerator<T[]> {
 	const maxPages = options.maxPages ?? MAX_PAGES;
 	const seen = new Set<string>();
 	let cursor = '';

@@ -12,7 +12,12 @@ const TOKEN_IN_URL = /(access_token|corpsecret)=[^&\s"']+/gi;
 export function redact(text: string, secrets: Array<string | undefined> = []): string {
 	let out = text.replace(TOKEN_IN_URL, '$1=***');
 	// Longest first, so a secret that contains a shorter one is removed whole.
-	const listed = [...new Set(secrets.filter((secret): secret is string => typeof secret === 'string' && secret !== ''))];
-	for (const secret of listed.sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
+	const listed = [
+		...new Set(
+			secrets.filter((secret): secret is string => typeof secret === 'string' && secret !== ''),
+		),
+	];
+	for (const secret of listed.sort((a, b) => b.length - a.length))
+		out = out.split(secret).join('***');
 	return out;
 }

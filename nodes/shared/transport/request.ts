@@ -52,9 +52,12 @@ export async function weComApiRequest<T extends WeComResponse = WeComResponse>(
 	const itemIndex = request.itemIndex ?? 0;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
-	const secrets = [credentials.secret, credentials.callbackToken, credentials.encodingAESKey, credentials.accessToken].map((value) =>
-		String(value ?? '').trim(),
-	);
+	const secrets = [
+		credentials.secret,
+		credentials.callbackToken,
+		credentials.encodingAESKey,
+		credentials.accessToken,
+	].map((value) => String(value ?? '').trim());
 	const fail = (parts: ErrorParts) => weComApiError(this.getNode(), parts, itemIndex, secrets);
 
 	const insecure = plainHttpRefusal(baseUrl);
@@ -76,7 +79,8 @@ export async function weComApiRequest<T extends WeComResponse = WeComResponse>(
 		// Checked when each attempt starts (the first, a repeat, the one after a new token): once it
 		// has started it runs to its answer, because WeCom checks the deadline (the WelcomeCode's 20 s)
 		// when the request arrives, and cutting the wait short would report a done send as failed.
-		if (request.deadline !== undefined && Date.now() >= request.deadline) throw fail(deadlineParts(api, attempts));
+		if (request.deadline !== undefined && Date.now() >= request.deadline)
+			throw fail(deadlineParts(api, attempts));
 		const outcome: AttemptOutcome = await sendAttempt.call(this, {
 			url: `${baseUrl}${api.path}`,
 			api,
@@ -86,11 +90,18 @@ export async function weComApiRequest<T extends WeComResponse = WeComResponse>(
 			multipart: request.multipart,
 			timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		});
-		const step = nextStep({ changesData: api.changesData, outcome, repeats, tokenRefreshed, retryErrcodes: request.retryErrcodes });
+		const step = nextStep({
+			changesData: api.changesData,
+			outcome,
+			repeats,
+			tokenRefreshed,
+			retryErrcodes: request.retryErrcodes,
+		});
 		if (step === 'done' && outcome.answered) {
 			const field = api.answerField;
 			const value = field === undefined ? undefined : outcome.response[field];
-			if (field !== undefined && (typeof value !== 'string' || value.trim() === '')) throw fail(incompleteAnswerParts(api, field));
+			if (field !== undefined && (typeof value !== 'string' || value.trim() === ''))
+				throw fail(incompleteAnswerParts(api, field));
 			return outcome.response as T;
 		}
 		if (step === 'refreshToken') {
@@ -111,4 +122,3 @@ export async function weComApiRequest<T extends WeComResponse = WeComResponse>(
 		);
 	}
 }
-

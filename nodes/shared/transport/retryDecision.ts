@@ -39,6 +39,7 @@ export function nextStep(input: DecisionInput): NextStep {
 	if (input.retryErrcodes?.includes(errcode)) {
 		return repeats < MAX_RETRIES + EXTRA_REPEATS_FOR_NAMED_ERRCODES ? 'repeat' : 'fail';
 	}
-	if (TRANSIENT_ERRCODES.has(errcode) && !changesData) return repeats < MAX_RETRIES ? 'repeat' : 'fail';
+	if (TRANSIENT_ERRCODES.has(errcode) && !changesData)
+		return repeats < MAX_RETRIES ? 'repeat' : 'fail';
 	return 'fail';
 }

@@ -76,7 +76,9 @@ export function tokenSourceOf(credentials: IDataObject): TokenSource {
  * of the credential is recognised as belonging to the old identity.
  */
 export function tokenIdentityOf(source: TokenSource): string {
-	return createHash('sha256').update(`${source.baseUrl}|${source.corpId}|${source.secret}`).digest('hex');
+	return createHash('sha256')
+		.update(`${source.baseUrl}|${source.corpId}|${source.secret}`)
+		.digest('hex');
 }
 
 const keyOf = tokenIdentityOf;
@@ -87,7 +89,9 @@ export function isFresh(expiresAt: unknown, now = Date.now()): boolean {
 
 async function fetchToken(httpRequest: HttpRequest, source: TokenSource): Promise<IssuedToken> {
 	if (!source.corpId || !source.secret) {
-		throw new WeComTokenError('The WeCom API credential needs both a Corp ID (企业ID) and a Secret.');
+		throw new WeComTokenError(
+			'The WeCom API credential needs both a Corp ID (企业ID) and a Secret.',
+		);
 	}
 	const requestedAt = Date.now();
 	let response: IDataObject | undefined;
@@ -111,16 +115,25 @@ async function fetchToken(httpRequest: HttpRequest, source: TokenSource): Promis
 	}
 	const errcode = Number(response?.errcode ?? 0);
 	if (errcode !== 0 || typeof response.access_token !== 'string') {
-		const errmsg = redact(String(response?.errmsg ?? 'no access_token in the answer'), [source.secret]);
+		const errmsg = redact(String(response?.errmsg ?? 'no access_token in the answer'), [
+			source.secret,
+		]);
 		const fix = describeErrcode(errcode)?.fix ?? '';
-		throw new WeComTokenError(`WeCom refused the access token request: [${errcode}] ${errmsg}. ${fix}`.trim(), errcode, errmsg);
+		throw new WeComTokenError(
+			`WeCom refused the access token request: [${errcode}] ${errmsg}. ${fix}`.trim(),
+			errcode,
+			errmsg,
+		);
 	}
 	const lifetimeSeconds = Number(response.expires_in) > 0 ? Number(response.expires_in) : 7200;
 	return { accessToken: response.access_token, expiresAt: requestedAt + lifetimeSeconds * 1000 };
 }
 
 /** A fresh token for this corp and secret: cached, or the one fetch every caller waits for. */
-export async function obtainAccessToken(httpRequest: HttpRequest, source: TokenSource): Promise<IssuedToken> {
+export async function obtainAccessToken(
+	httpRequest: HttpRequest,
+	source: TokenSource,
+): Promise<IssuedToken> {
 	const untrusted = baseUrlRefusal(source.baseUrl, source.trustBaseUrl);
 	if (untrusted) throw new WeComTokenError(untrusted);
 	const key = keyOf(source);
@@ -180,7 +193,10 @@ const persisting = new Map<string, Promise<void>>();
  * Runs `persist` once per key (stored credential + token) in this process, however many executions
  * got that token at the same time: one credential write per token, not one per caller.
  */
-export async function persistOncePerToken(key: string, persist: () => Promise<void>): Promise<void> {
+export async function persistOncePerToken(
+	key: string,
+	persist: () => Promise<void>,
+): Promise<void> {
 	let pending = persisting.get(key);
 	if (!pending) {
 		// Tokens live 2 hours; a handful of entries is all a process ever needs to remember.

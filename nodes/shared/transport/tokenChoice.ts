@@ -18,7 +18,11 @@ import {
  * issued for the credential as it is configured now; otherwise the process cache (one gettoken
  * shared by every caller), and a token new to the credential is then written into it once.
  */
-export function storedTokenUsable(credentials: IDataObject, source: TokenSource, now = Date.now()): boolean {
+export function storedTokenUsable(
+	credentials: IDataObject,
+	source: TokenSource,
+	now = Date.now(),
+): boolean {
 	return (
 		typeof credentials.accessToken === 'string' &&
 		credentials.accessToken !== '' &&
@@ -32,19 +36,33 @@ export function storedTokenUsable(credentials: IDataObject, source: TokenSource,
 /**
  * @param rejected a token WeCom has just refused (40014/42001/41001): never chosen again.
  */
-export async function chooseToken(this: WeComContext, credentials: IDataObject, rejected?: string): Promise<string> {
+export async function chooseToken(
+	this: WeComContext,
+	credentials: IDataObject,
+	rejected?: string,
+): Promise<string> {
 	const source = tokenSourceOf(credentials);
 	// Every call carries the token to the Base URL: a host the credential does not allow gets none,
 	// not even the one stored in the credential.
 	const untrusted = baseUrlRefusal(source.baseUrl, source.trustBaseUrl);
 	if (untrusted !== undefined) throw new WeComTokenError(untrusted);
-	if (rejected === undefined && storedTokenUsable(credentials, source)) return String(credentials.accessToken);
+	if (rejected === undefined && storedTokenUsable(credentials, source))
+		return String(credentials.accessToken);
 	if (rejected !== undefined) forgetAccessToken(source, rejected);
-	const token = await obtainAccessToken(async (options) => await this.helpers.httpRequest(options), source);
-	if (credentials.accessToken !== token.accessToken || credentials.tokenIssuedFor !== tokenIdentityOf(source)) {
+	const token = await obtainAccessToken(
+		async (options) => await this.helpers.httpRequest(options),
+		source,
+	);
+	if (
+		credentials.accessToken !== token.accessToken ||
+		credentials.tokenIssuedFor !== tokenIdentityOf(source)
+	) {
 		// Per stored credential: two credentials of one corp share the token but each needs the write.
 		const credentialId = this.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
-		await persistOncePerToken(`${credentialId}|${token.accessToken}`, async () => await persistToken.call(this, credentials));
+		await persistOncePerToken(
+			`${credentialId}|${token.accessToken}`,
+			async () => await persistToken.call(this, credentials),
+		);
 	}
 	return token.accessToken;
 }

@@ -21,7 +21,9 @@ export function welcomeWorkflow(id: string, webhookId: string) {
 		id,
 		name: 'queue: welcome new customers',
 		nodes: [trigger(id, webhookId), send(id, 240)],
-		connections: { 'WeCom Trigger': { main: [[{ node: 'Send Welcome', type: 'main', index: 0 }]] } },
+		connections: {
+			'WeCom Trigger': { main: [[{ node: 'Send Welcome', type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -85,7 +87,13 @@ export function campaignOnWebhook(id: string, webhookId: string, webhookPath: st
 						typeVersion: 2,
 						position: n.position,
 						webhookId,
-						parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+						parameters: {
+							httpMethod: 'POST',
+							path: webhookPath,
+							responseMode: 'lastNode',
+							responseData: 'allEntries',
+							options: {},
+						},
 					}
 				: n,
 		);

@@ -38,7 +38,12 @@ export function request(url: string, options: RequestOptions = {}): Promise<Answ
 	const sentAt = Date.now();
 	const started = process.hrtime.bigint();
 	const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
-	const body = options.body === undefined ? undefined : Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body, 'utf8');
+	const body =
+		options.body === undefined
+			? undefined
+			: Buffer.isBuffer(options.body)
+				? options.body
+				: Buffer.from(options.body, 'utf8');
 	return new Promise((resolve) => {
 		let settled = false;
 		const done = (answer: Omit<Answer, 'ms' | 'sentAt'>) => {
@@ -51,7 +56,9 @@ export function request(url: string, options: RequestOptions = {}): Promise<Answ
 			{
 				method: options.method ?? 'POST',
 				headers: {
-					...(body === undefined ? {} : { 'Content-Type': 'text/xml', 'Content-Length': body.length }),
+					...(body === undefined
+						? {}
+						: { 'Content-Type': 'text/xml', 'Content-Length': body.length }),
 					...options.headers,
 				},
 				agent: options.agent ?? false,
@@ -60,11 +67,21 @@ export function request(url: string, options: RequestOptions = {}): Promise<Answ
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-				res.on('error', (error) => done({ status: 0, headers: {}, text: '', error: String(error) }));
+				res.on('end', () =>
+					done({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						text: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
+				res.on('error', (error) =>
+					done({ status: 0, headers: {}, text: '', error: String(error) }),
+				);
 			},
 		);
-		req.on('timeout', () => req.destroy(new Error(`timed out after ${options.timeoutMs ?? 30_000} ms`)));
+		req.on('timeout', () =>
+			req.destroy(new Error(`timed out after ${options.timeoutMs ?? 30_000} ms`)),
+		);
 		req.on('error', (error) => done({ status: 0, headers: {}, text: '', error: String(error) }));
 		if (body !== undefined) req.write(body);
 		req.end();
@@ -72,7 +89,11 @@ export function request(url: string, options: RequestOptions = {}): Promise<Answ
 }
 
 /** Runs `fn` over `items` with at most `concurrency` in flight; results in item order. */
-export async function runPool<T, R>(items: T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function runPool<T, R>(
+	items: T[],
+	concurrency: number,
+	fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
 	const results = new Array<R>(items.length);
 	let next = 0;
 	const worker = async () => {
@@ -99,7 +120,10 @@ export interface Percentiles {
 export function percentiles(values: number[]): Percentiles {
 	const sorted = [...values].sort((a, b) => a - b);
 	const round = (v: number) => Math.round(v * 10) / 10;
-	const at = (p: number) => (sorted.length === 0 ? NaN : round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]));
+	const at = (p: number) =>
+		sorted.length === 0
+			? NaN
+			: round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
 	return {
 		count: sorted.length,
 		min: round(sorted[0] ?? NaN),
@@ -114,7 +138,11 @@ export function percentiles(values: number[]): Percentiles {
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` every `intervalMs` until it returns true or `timeoutMs` passes; returns the last result. */
-export async function pollUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, intervalMs = 500): Promise<boolean> {
+export async function pollUntil(
+	check: () => Promise<boolean> | boolean,
+	timeoutMs: number,
+	intervalMs = 500,
+): Promise<boolean> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (await check()) return true;

@@ -20,7 +20,11 @@ export function timestamp(): string {
 export function signedQuery(secrets: CallbackSecrets, encrypted: string): Record<string, string> {
 	const ts = timestamp();
 	const n = randomNonce();
-	return { msg_signature: signature(secrets.callbackToken, ts, n, encrypted), timestamp: ts, nonce: n };
+	return {
+		msg_signature: signature(secrets.callbackToken, ts, n, encrypted),
+		timestamp: ts,
+		nonce: n,
+	};
 }
 
 export function cdata(value: string): string {

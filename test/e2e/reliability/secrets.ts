@@ -6,7 +6,10 @@ export interface SecretHit {
 	context: string;
 }
 
-export function findSecrets(secrets: Record<string, string>, haystacks: Array<{ where: string; text: string }>): SecretHit[] {
+export function findSecrets(
+	secrets: Record<string, string>,
+	haystacks: Array<{ where: string; text: string }>,
+): SecretHit[] {
 	const hits: SecretHit[] = [];
 	for (const { where, text } of haystacks) {
 		for (const [name, value] of Object.entries(secrets)) {
@@ -14,7 +17,10 @@ export function findSecrets(secrets: Record<string, string>, haystacks: Array<{ 
 			let at = text.indexOf(value);
 			let n = 0;
 			while (at >= 0 && n < 3) {
-				const context = text.slice(Math.max(0, at - 60), at + value.length + 60).split(value).join(`<${name}>`);
+				const context = text
+					.slice(Math.max(0, at - 60), at + value.length + 60)
+					.split(value)
+					.join(`<${name}>`);
 				hits.push({ secret: name, where, context });
 				at = text.indexOf(value, at + value.length);
 				n++;

@@ -9,7 +9,11 @@ const credentials = { weComApi: CREDENTIAL };
 type Credentials = { weComApi: { id: string; name: string } };
 
 /** The welcome flow's WeCom Trigger (add_external_contact); the queue suite builds on it too. */
-export function welcomeTriggerNode(id: string, webhookId: string, nodeCredentials: Credentials = credentials) {
+export function welcomeTriggerNode(
+	id: string,
+	webhookId: string,
+	nodeCredentials: Credentials = credentials,
+) {
 	return {
 		id: `${id}-t`,
 		name: 'WeCom Trigger',
@@ -47,7 +51,9 @@ export function welcomeWorkflow(id: string, webhookId: string) {
 		id,
 		name: 'reliability: welcome new customers',
 		nodes: [welcomeTriggerNode(id, webhookId), welcomeSendNode(id, 240)],
-		connections: { 'WeCom Trigger': { main: [[{ node: 'Send Welcome', type: 'main', index: 0 }]] } },
+		connections: {
+			'WeCom Trigger': { main: [[{ node: 'Send Welcome', type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -66,12 +72,20 @@ export interface ChainStep {
 export function chainWorkflow(id: string, steps: ChainStep[]) {
 	const names = ['Manual', ...steps.map((s) => s.name)];
 	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < names.length - 1; i++) connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	for (let i = 0; i < names.length - 1; i++)
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
 	return {
 		id,
 		name: `reliability: ${id}`,
 		nodes: [
-			{ id: `${id}-m`, name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-m`,
+				name: 'Manual',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			...steps.map((step, i) => ({
 				id: `${id}-${i + 1}`,
 				name: step.name,

@@ -12,7 +12,8 @@ export function burstPace(): number | undefined {
 	const pace = process.env.N8N_E2E_BURST_PACE;
 	if (pace === undefined || pace === '' || pace === 'none') return undefined;
 	const perSecond = Number(pace);
-	if (!(perSecond > 0)) throw new Error(`N8N_E2E_BURST_PACE must be a rate per second or "none", got "${pace}"`);
+	if (!(perSecond > 0))
+		throw new Error(`N8N_E2E_BURST_PACE must be a rate per second or "none", got "${pace}"`);
 	return perSecond;
 }
 

@@ -28,7 +28,14 @@ export async function importWorkflows(n8n: N8nInstance, workflows: any[]): Promi
 	const dir = path.join(n8n.userFolder, 'cli-input');
 	fs.mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, `workflows-${Date.now()}.json`);
-	fs.writeFileSync(file, JSON.stringify(workflows.map((wf) => ({ active: false, settings: {}, connections: {}, ...wf })), null, 2));
+	fs.writeFileSync(
+		file,
+		JSON.stringify(
+			workflows.map((wf) => ({ active: false, settings: {}, connections: {}, ...wf })),
+			null,
+			2,
+		),
+	);
 	await n8n.cliOrThrow(['import:workflow', `--input=${file}`]);
 }
 
@@ -45,7 +52,8 @@ export function parseFlatted(text: string): any {
 		}
 		const out: any = Array.isArray(value) ? [] : {};
 		memo.set(index, out);
-		for (const [key, v] of Object.entries(value)) out[key] = typeof v === 'string' ? resolve(Number(v)) : v;
+		for (const [key, v] of Object.entries(value))
+			out[key] = typeof v === 'string' ? resolve(Number(v)) : v;
 		return out;
 	};
 	return resolve(0);
@@ -67,18 +75,28 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Poll `probe` until it returns a truthy value; throws with `what` after `timeoutMs`. */
-export async function poll<T>(what: string, probe: () => T | Promise<T>, { timeoutMs = 60000, intervalMs = 50 } = {}): Promise<NonNullable<T>> {
+export async function poll<T>(
+	what: string,
+	probe: () => T | Promise<T>,
+	{ timeoutMs = 60000, intervalMs = 50 } = {},
+): Promise<NonNullable<T>> {
 	const t0 = Date.now();
 	for (;;) {
 		const value = await probe();
 		if (value) return value as NonNullable<T>;
-		if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() - t0 > timeoutMs)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await sleep(intervalMs);
 	}
 }
 
 /** Runs `fn`, prints `[e2e line N] label: 12.3 s` (wall time), and records it in `times`. */
-export async function timed<T>(times: Record<string, number>, line: string, label: string, fn: () => Promise<T>): Promise<T> {
+export async function timed<T>(
+	times: Record<string, number>,
+	line: string,
+	label: string,
+	fn: () => Promise<T>,
+): Promise<T> {
 	const t0 = Date.now();
 	try {
 		return await fn();
@@ -90,14 +108,22 @@ export async function timed<T>(times: Record<string, number>, line: string, labe
 }
 
 /** Poll the stored executions of `workflowId` until `count` have finished (success or error). */
-export async function storedExecutions(n8n: N8nInstance, workflowId: string, count = 1, timeoutMs = 60000) {
+export async function storedExecutions(
+	n8n: N8nInstance,
+	workflowId: string,
+	count = 1,
+	timeoutMs = 60000,
+) {
 	return poll(
 		`${count} finished stored execution(s) of ${workflowId}`,
 		async () => {
 			const rows = (await n8n.exportExecutions()).rows.filter((r) => r.workflowId === workflowId);
 			// n8n 1.x on SQLite writes an execution's status and its data in two statements, so a row can
 			// read "success" while its data is still the initial one: finished means the run's data is in.
-			const done = rows.filter((r) => r.status !== 'running' && r.status !== 'new' && r.data?.includes('"lastNodeExecuted"'));
+			const done = rows.filter(
+				(r) =>
+					r.status !== 'running' && r.status !== 'new' && r.data?.includes('"lastNodeExecuted"'),
+			);
 			return done.length >= count ? done : undefined;
 		},
 		{ timeoutMs, intervalMs: 300 },
@@ -115,7 +141,13 @@ export interface RestSession {
 	cookie: string;
 }
 
-async function restJson(n8n: N8nInstance, method: string, route: string, body: unknown, session?: RestSession) {
+async function restJson(
+	n8n: N8nInstance,
+	method: string,
+	route: string,
+	body: unknown,
+	session?: RestSession,
+) {
 	const res = await fetch(`${n8n.baseUrl}/rest/${route}`, {
 		method,
 		headers: {
@@ -153,7 +185,8 @@ export async function setupOwner(n8n: N8nInstance, timeoutMs = 60000): Promise<R
 		const setCookie = res.headers.get('set-cookie') ?? '';
 		const cookie = /n8n-auth=[^;]+/.exec(setCookie)?.[0];
 		if (res.status === 200 && cookie) return { cookie };
-		const notMountedYet = res.status === 404 || (res.status === 200 && res.json?.data === undefined);
+		const notMountedYet =
+			res.status === 404 || (res.status === 200 && res.json?.data === undefined);
 		if (!notMountedYet || Date.now() > deadline) {
 			throw new Error(
 				`POST /rest/owner/setup answered ${res.status} with no n8n-auth cookie (set-cookie: ${setCookie.slice(0, 200)}): ${res.text.slice(0, 300)}`,

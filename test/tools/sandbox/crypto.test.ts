@@ -12,12 +12,16 @@ const VECTOR = {
 	timestamp: '1409659589',
 	nonce: '263014780',
 	signature: '5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3',
-	echostr: 'P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==',
+	echostr:
+		'P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==',
 	plaintext: '1616140317555161061',
 };
 
 /** Deliberately separate, strict decrypt used only to check the sandbox's encrypt. */
-function decrypt(encodingAESKey: string, b64: string): { random: Buffer; message: string; receiveId: string } {
+function decrypt(
+	encodingAESKey: string,
+	b64: string,
+): { random: Buffer; message: string; receiveId: string } {
 	const key = Buffer.from(encodingAESKey + '=', 'base64');
 	const d = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
 	d.setAutoPadding(false);
@@ -36,19 +40,28 @@ function decrypt(encodingAESKey: string, b64: string): { random: Buffer; message
 	};
 }
 
-const sha1 = (parts: string[]) => createHash('sha1').update([...parts].sort().join('')).digest('hex');
+const sha1 = (parts: string[]) =>
+	createHash('sha1')
+		.update([...parts].sort().join(''))
+		.digest('hex');
 
 describe('sandbox callback crypto', () => {
 	const { sb } = useSandbox();
 
 	it('matches the published known-answer vector', () => {
-		expect(sha1([VECTOR.token, VECTOR.timestamp, VECTOR.nonce, VECTOR.echostr])).toBe(VECTOR.signature);
-		expect(signature(VECTOR.token, VECTOR.timestamp, VECTOR.nonce, VECTOR.echostr)).toBe(VECTOR.signature);
+		expect(sha1([VECTOR.token, VECTOR.timestamp, VECTOR.nonce, VECTOR.echostr])).toBe(
+			VECTOR.signature,
+		);
+		expect(signature(VECTOR.token, VECTOR.timestamp, VECTOR.nonce, VECTOR.echostr)).toBe(
+			VECTOR.signature,
+		);
 		const d = decrypt(VECTOR.key, VECTOR.echostr);
 		expect(d.message).toBe(VECTOR.plaintext);
 		expect(d.receiveId).toBe(VECTOR.corpId);
 		// Same random prefix in → byte-identical ciphertext out: the encrypt side is exactly WeCom's.
-		expect(encryptMessage(VECTOR.key, VECTOR.plaintext, VECTOR.corpId, d.random)).toBe(VECTOR.echostr);
+		expect(encryptMessage(VECTOR.key, VECTOR.plaintext, VECTOR.corpId, d.random)).toBe(
+			VECTOR.echostr,
+		);
 	});
 
 	it('round-trips multi-byte messages across the 32-byte padding boundary', () => {
@@ -61,13 +74,25 @@ describe('sandbox callback crypto', () => {
 	});
 
 	it('buildCallback: envelope, signature and inner XML', () => {
-		const event = { ToUserName: 'ww5a1b2c3d4e5f6789', CreateTime: 1700000000, State: 'a]]>b', MsgType: 'event' };
-		const built = sb().buildCallback(event, { timestamp: '1700000001', nonce: '42', agentId: '1000002' });
+		const event = {
+			ToUserName: 'ww5a1b2c3d4e5f6789',
+			CreateTime: 1700000000,
+			State: 'a]]>b',
+			MsgType: 'event',
+		};
+		const built = sb().buildCallback(event, {
+			timestamp: '1700000001',
+			nonce: '42',
+			agentId: '1000002',
+		});
 		expect(built.plaintextXml).toBe(
 			'<xml><ToUserName><![CDATA[ww5a1b2c3d4e5f6789]]></ToUserName><CreateTime>1700000000</CreateTime>' +
 				'<State><![CDATA[a]]]]><![CDATA[>b]]></State><MsgType><![CDATA[event]]></MsgType></xml>',
 		);
-		const m = /^<xml><ToUserName><!\[CDATA\[(.+?)\]\]><\/ToUserName><Encrypt><!\[CDATA\[(.+?)\]\]><\/Encrypt><AgentID><!\[CDATA\[1000002\]\]><\/AgentID><\/xml>$/.exec(built.body);
+		const m =
+			/^<xml><ToUserName><!\[CDATA\[(.+?)\]\]><\/ToUserName><Encrypt><!\[CDATA\[(.+?)\]\]><\/Encrypt><AgentID><!\[CDATA\[1000002\]\]><\/AgentID><\/xml>$/.exec(
+				built.body,
+			);
 		expect(m).not.toBeNull();
 		expect(m![1]).toBe(sb().config.corpId);
 		const encrypted = m![2];
@@ -76,7 +101,10 @@ describe('sandbox callback crypto', () => {
 			timestamp: '1700000001',
 			nonce: '42',
 		});
-		expect(decrypt(sb().config.encodingAESKey, encrypted)).toMatchObject({ message: built.plaintextXml, receiveId: sb().config.corpId });
+		expect(decrypt(sb().config.encodingAESKey, encrypted)).toMatchObject({
+			message: built.plaintextXml,
+			receiveId: sb().config.corpId,
+		});
 		expect(sb().buildCallback(event).body).not.toContain('AgentID');
 		const other = sb().buildCallback(event, { receiveId: 'wwOther' });
 		const enc2 = /<Encrypt><!\[CDATA\[(.+?)\]\]>/.exec(other.body)![1];
@@ -88,7 +116,10 @@ describe('sandbox callback crypto', () => {
 		expect(echo.plaintext).toBe('1234567890');
 		const { msg_signature, timestamp, nonce, echostr } = echo.query;
 		expect(msg_signature).toBe(sha1([sb().config.callbackToken, timestamp, nonce, echostr]));
-		expect(decrypt(sb().config.encodingAESKey, echostr)).toMatchObject({ message: '1234567890', receiveId: sb().config.corpId });
+		expect(decrypt(sb().config.encodingAESKey, echostr)).toMatchObject({
+			message: '1234567890',
+			receiveId: sb().config.corpId,
+		});
 		expect(sb().buildEcho().plaintext).toMatch(/^\d{10,19}$/);
 	});
 
@@ -117,10 +148,15 @@ describe('sandbox callback crypto', () => {
 		});
 		await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 		try {
-			const res = await sb().emitCallback(`http://127.0.0.1:${(server.address() as AddressInfo).port}/cb`, event);
+			const res = await sb().emitCallback(
+				`http://127.0.0.1:${(server.address() as AddressInfo).port}/cb`,
+				event,
+			);
 			expect(res).toEqual({ status: 200, body: '', ms: expect.any(Number) });
 			const enc = /<Encrypt><!\[CDATA\[(.+?)\]\]>/.exec(received)![1];
-			expect(query!.get('msg_signature')).toBe(sha1([sb().config.callbackToken, query!.get('timestamp')!, query!.get('nonce')!, enc]));
+			expect(query!.get('msg_signature')).toBe(
+				sha1([sb().config.callbackToken, query!.get('timestamp')!, query!.get('nonce')!, enc]),
+			);
 			const inner = decrypt(sb().config.encodingAESKey, enc).message;
 			expect(inner).toContain(`<WelcomeCode><![CDATA[${event.WelcomeCode}]]></WelcomeCode>`);
 			expect(inner).toContain(`<CreateTime>${event.CreateTime}</CreateTime>`);

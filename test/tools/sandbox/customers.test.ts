@@ -15,9 +15,23 @@ describe('sandbox batch/get_by_user, remark', () => {
 		expect(big.external_contact_list).toHaveLength(100);
 		const dflt = await c.call('batch/get_by_user', { userid_list: [BUSY_MEMBER] }, t);
 		expect(dflt.external_contact_list).toHaveLength(50);
-		const next = await c.call('batch/get_by_user', { userid_list: [BUSY_MEMBER], cursor: dflt.next_cursor, limit: 100 }, t);
-		expect(next.external_contact_list[0].external_contact.external_userid).not.toBe(dflt.external_contact_list[0].external_contact.external_userid);
-		expect((await c.call('batch/get_by_user', { userid_list: ['zhangsan'], cursor: dflt.next_cursor }, t)).errcode).toBe(40058);
+		const next = await c.call(
+			'batch/get_by_user',
+			{ userid_list: [BUSY_MEMBER], cursor: dflt.next_cursor, limit: 100 },
+			t,
+		);
+		expect(next.external_contact_list[0].external_contact.external_userid).not.toBe(
+			dflt.external_contact_list[0].external_contact.external_userid,
+		);
+		expect(
+			(
+				await c.call(
+					'batch/get_by_user',
+					{ userid_list: ['zhangsan'], cursor: dflt.next_cursor },
+					t,
+				)
+			).errcode,
+		).toBe(40058);
 	});
 
 	it('remark: lengths in characters, not all empty, only the member’s own customer', async () => {
@@ -26,9 +40,15 @@ describe('sandbox batch/get_by_user, remark', () => {
 		const base = { userid: 'zhangsan', external_userid: SEEDED_CUSTOMERS.lilei };
 		expect((await c.call('remark', { ...base, remark: '字'.repeat(20) }, t)).errcode).toBe(0);
 		expect((await c.call('remark', { ...base, remark: '字'.repeat(21) }, t)).errcode).toBe(40058);
-		expect((await c.call('remark', { ...base, description: 'x'.repeat(151) }, t)).errcode).toBe(40058);
+		expect((await c.call('remark', { ...base, description: 'x'.repeat(151) }, t)).errcode).toBe(
+			40058,
+		);
 		expect((await c.call('remark', base, t)).errcode).toBe(40058);
-		expect((await c.call('remark', { ...base, remark_pic_mediaid: 'nope' }, t)).errcode).toBe(40007);
-		expect((await c.call('remark', { ...base, userid: 'wangwu', remark: 'x' }, t)).errcode).toBe(84061);
+		expect((await c.call('remark', { ...base, remark_pic_mediaid: 'nope' }, t)).errcode).toBe(
+			40007,
+		);
+		expect((await c.call('remark', { ...base, userid: 'wangwu', remark: 'x' }, t)).errcode).toBe(
+			84061,
+		);
 	});
 });

@@ -2,7 +2,11 @@ import { nowSeconds, useSandbox, type Client } from './client';
 
 const DAY = 86400;
 
-async function listAll(c: Client, t: string, body: Record<string, unknown>): Promise<{ pages: number[]; ids: string[] }> {
+async function listAll(
+	c: Client,
+	t: string,
+	body: Record<string, unknown>,
+): Promise<{ pages: number[]; ids: string[] }> {
 	const pages: number[] = [];
 	const ids: string[] = [];
 	let cursor = '';
@@ -23,17 +27,37 @@ describe('sandbox get_groupmsg_list_v2', () => {
 		const c = client();
 		const t = await c.token();
 		const now = nowSeconds();
-		expect(await c.call('get_groupmsg_list_v2', { start_time: now - DAY, end_time: now }, t)).toEqual({
+		expect(
+			await c.call('get_groupmsg_list_v2', { start_time: now - DAY, end_time: now }, t),
+		).toEqual({
 			errcode: 40058,
 			errmsg: 'chat_type missing',
 		});
-		expect((await c.call('get_groupmsg_list_v2', { chat_type: 'single', end_time: now }, t)).errmsg).toMatch(/start_time/);
-		expect((await c.call('get_groupmsg_list_v2', { chat_type: 'single', start_time: now }, t)).errmsg).toMatch(/end_time/);
-		expect(await c.call('get_groupmsg_list_v2', { chat_type: 'single', start_time: now - 32 * DAY, end_time: now }, t)).toEqual({
+		expect(
+			(await c.call('get_groupmsg_list_v2', { chat_type: 'single', end_time: now }, t)).errmsg,
+		).toMatch(/start_time/);
+		expect(
+			(await c.call('get_groupmsg_list_v2', { chat_type: 'single', start_time: now }, t)).errmsg,
+		).toMatch(/end_time/);
+		expect(
+			await c.call(
+				'get_groupmsg_list_v2',
+				{ chat_type: 'single', start_time: now - 32 * DAY, end_time: now },
+				t,
+			),
+		).toEqual({
 			errcode: 40058,
 			errmsg: 'time range exceeds one month',
 		});
-		expect((await c.call('get_groupmsg_list_v2', { chat_type: 'single', start_time: now - 31 * DAY, end_time: now }, t)).errcode).toBe(0);
+		expect(
+			(
+				await c.call(
+					'get_groupmsg_list_v2',
+					{ chat_type: 'single', start_time: now - 31 * DAY, end_time: now },
+					t,
+				)
+			).errcode,
+		).toBe(0);
 	});
 
 	it('finds all 250 seeded records across three windows, 50 per page when limit > 100', async () => {
@@ -53,7 +77,12 @@ describe('sandbox get_groupmsg_list_v2', () => {
 		}
 		expect(ids).toHaveLength(250);
 		expect(new Set(ids).size).toBe(250);
-		const hundred = await listAll(c, t, { chat_type: 'single', start_time: now - 30 * DAY, end_time: now, limit: 100 });
+		const hundred = await listAll(c, t, {
+			chat_type: 'single',
+			start_time: now - 30 * DAY,
+			end_time: now,
+			limit: 100,
+		});
 		expect(hundred.pages[0]).toBe(Math.min(100, hundred.ids.length));
 		expect(hundred.pages.slice(0, -1).every((n) => n === 100)).toBe(true);
 	});
@@ -62,7 +91,12 @@ describe('sandbox get_groupmsg_list_v2', () => {
 		const c = client();
 		const t = await c.token();
 		const now = nowSeconds();
-		const base = { chat_type: 'single', start_time: now - 30 * DAY, end_time: now + 60, limit: 100 };
+		const base = {
+			chat_type: 'single',
+			start_time: now - 30 * DAY,
+			end_time: now + 60,
+			limit: 100,
+		};
 		const all = [];
 		let cursor = '';
 		do {
@@ -88,7 +122,11 @@ describe('sandbox get_groupmsg_list_v2', () => {
 		expect(personal.ids.length + corp.ids.length).toBe(all.length);
 		expect(personal.ids.length).toBeGreaterThan(0);
 
-		const created = await c.call('add_msg_template', { sender: 'lisi', text: { content: 'new one' } }, t);
+		const created = await c.call(
+			'add_msg_template',
+			{ sender: 'lisi', text: { content: 'new one' } },
+			t,
+		);
 		const group = sb().seedMassMessage({ chatType: 'group', members: 1, resultsPerMember: 1 });
 		const again = await listAll(c, t, base);
 		expect(again.ids).toContain(created.msgid);
@@ -109,14 +147,18 @@ describe('sandbox get_groupmsg_task', () => {
 			errmsg: 'invalid msgid: messages created before 2020-11-17 have no task list',
 		});
 		// get_groupmsg_send_result still works for them.
-		expect((await c.call('get_groupmsg_send_result', { msgid, userid: 'zhangsan' })).send_list).toHaveLength(2);
+		expect(
+			(await c.call('get_groupmsg_send_result', { msgid, userid: 'zhangsan' })).send_list,
+		).toHaveLength(2);
 	});
 
 	it('pages 500 by default, 1000 at most, and falls back to 500 above the maximum', async () => {
 		const c = client();
 		const t = await c.token();
 		const msgid = sb().seedMassMessage({ members: 2200, resultsPerMember: 1 });
-		const first = async (limit?: number) => (await c.call('get_groupmsg_task', { msgid, ...(limit ? { limit } : {}) }, t)).task_list.length;
+		const first = async (limit?: number) =>
+			(await c.call('get_groupmsg_task', { msgid, ...(limit ? { limit } : {}) }, t)).task_list
+				.length;
 		expect(await first()).toBe(500);
 		expect(await first(1000)).toBe(1000);
 		expect(await first(1001)).toBe(500);
@@ -161,7 +203,11 @@ describe('sandbox get_groupmsg_send_result', () => {
 		let cursor = '';
 		let pages = 0;
 		do {
-			const res = await c.call('get_groupmsg_send_result', { msgid, userid: 'member0150', cursor, limit: 1000 }, t);
+			const res = await c.call(
+				'get_groupmsg_send_result',
+				{ msgid, userid: 'member0150', cursor, limit: 1000 },
+				t,
+			);
 			expect(res.errcode).toBe(0);
 			pages++;
 			for (const x of res.send_list) {
@@ -178,7 +224,11 @@ describe('sandbox get_groupmsg_send_result', () => {
 		expect([...statuses].sort()).toEqual([1, 2, 3]);
 		// 750,000 materialised objects would cost well over 50 MB.
 		expect(process.memoryUsage().heapUsed - before).toBeLessThan(50 * 1024 * 1024);
-		const other = await c.call('get_groupmsg_send_result', { msgid, userid: 'member0151', limit: 1000 }, t);
+		const other = await c.call(
+			'get_groupmsg_send_result',
+			{ msgid, userid: 'member0151', limit: 1000 },
+			t,
+		);
 		expect(other.send_list[0].external_userid).not.toBe(ids[0]);
 	});
 
@@ -187,16 +237,29 @@ describe('sandbox get_groupmsg_send_result', () => {
 		const t = await c.token();
 		const msgid = sb().seedMassMessage({ members: 2, resultsPerMember: 1200 });
 		expect((await c.call('get_groupmsg_send_result', { msgid }, t)).errmsg).toBe('userid missing');
-		expect((await c.call('get_groupmsg_send_result', { msgid: 'x', userid: 'lisi' }, t)).errcode).toBe(40058);
-		const unsent = await c.call('get_groupmsg_send_result', { msgid, userid: 'lisi', limit: 5000 }, t);
+		expect(
+			(await c.call('get_groupmsg_send_result', { msgid: 'x', userid: 'lisi' }, t)).errcode,
+		).toBe(40058);
+		const unsent = await c.call(
+			'get_groupmsg_send_result',
+			{ msgid, userid: 'lisi', limit: 5000 },
+			t,
+		);
 		expect(unsent.send_list).toHaveLength(500);
 		expect(unsent.send_list.every((x: any) => x.status === 0 && x.send_time === 0)).toBe(true);
 		sb().markSent(msgid, 'lisi');
 		const a = await c.call('get_groupmsg_send_result', { msgid, userid: 'lisi', limit: 20 }, t);
 		const b = await c.call('get_groupmsg_send_result', { msgid, userid: 'lisi', limit: 20 }, t);
 		expect(a).toEqual(b);
-		expect(a.send_list.filter((x: any) => x.status === 1).every((x: any) => x.send_time > 0)).toBe(true);
-		expect((await c.call('get_groupmsg_send_result', { msgid, userid: 'zhangsan', limit: 3 }, t)).send_list[0].status).toBe(0);
-		expect((await c.call('get_groupmsg_send_result', { msgid, userid: 'nobody' }, t)).send_list).toEqual([]);
+		expect(a.send_list.filter((x: any) => x.status === 1).every((x: any) => x.send_time > 0)).toBe(
+			true,
+		);
+		expect(
+			(await c.call('get_groupmsg_send_result', { msgid, userid: 'zhangsan', limit: 3 }, t))
+				.send_list[0].status,
+		).toBe(0);
+		expect(
+			(await c.call('get_groupmsg_send_result', { msgid, userid: 'nobody' }, t)).send_list,
+		).toEqual([]);
 	});
 });

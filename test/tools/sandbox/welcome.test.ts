@@ -17,13 +17,17 @@ describe('sandbox send_welcome_msg', () => {
 	it('answers 41050 for unknown or expired codes', async () => {
 		const c = client();
 		const t = await c.token();
-		expect(await c.call('send_welcome_msg', { welcome_code: 'nope', text: { content: 'x' } }, t)).toEqual({
+		expect(
+			await c.call('send_welcome_msg', { welcome_code: 'nope', text: { content: 'x' } }, t),
+		).toEqual({
 			errcode: 41050,
 			errmsg: 'welcome_code expired',
 		});
 		const code = sb().issueWelcomeCode({ ttlMs: 50 });
 		await new Promise((r) => setTimeout(r, 80));
-		expect((await c.call('send_welcome_msg', { welcome_code: code, text: { content: 'x' } }, t)).errcode).toBe(41050);
+		expect(
+			(await c.call('send_welcome_msg', { welcome_code: code, text: { content: 'x' } }, t)).errcode,
+		).toBe(41050);
 		expect(sb().welcomeSends).toHaveLength(0);
 	});
 
@@ -47,8 +51,12 @@ describe('sandbox send_welcome_msg', () => {
 		expect((await send({ text: { content: 'a'.repeat(4001) } })).errcode).toBe(40058);
 		const link = { msgtype: 'link', link: { title: 't', url: 'https://x' } };
 		expect((await send({ attachments: Array(10).fill(link) })).errcode).toBe(40058);
-		expect((await send({ attachments: [{ msgtype: 'video', video: { media_id: 'missing' } }] })).errcode).toBe(40007);
-		expect((await c.call('send_welcome_msg', { text: { content: 'x' } }, t)).errmsg).toBe('welcome_code missing');
+		expect(
+			(await send({ attachments: [{ msgtype: 'video', video: { media_id: 'missing' } }] })).errcode,
+		).toBe(40007);
+		expect((await c.call('send_welcome_msg', { text: { content: 'x' } }, t)).errmsg).toBe(
+			'welcome_code missing',
+		);
 		// Failed validation must not burn the code.
 		expect((await send({ attachments: [link] })).errcode).toBe(0);
 	});

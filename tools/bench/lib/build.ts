@@ -20,7 +20,10 @@ function newest(dir: string, test: (file: string) => boolean): number {
 /** Runs `npm run build` when dist/ is missing or older than nodes/ or credentials/. */
 export function ensureBuilt(): string {
 	const isSource = (file: string) => /\.(ts|json|svg)$/.test(file);
-	const sources = Math.max(newest(join(ROOT, 'nodes'), isSource), newest(join(ROOT, 'credentials'), isSource));
+	const sources = Math.max(
+		newest(join(ROOT, 'nodes'), isSource),
+		newest(join(ROOT, 'credentials'), isSource),
+	);
 	const built = newest(join(ROOT, 'dist'), (file) => file.endsWith('.js'));
 	const missing = !existsSync(join(ROOT, 'dist', 'nodes', 'WeComTrigger', 'WeComTrigger.node.js'));
 	if (!missing && built >= sources) return 'dist/ is up to date';

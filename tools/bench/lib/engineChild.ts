@@ -34,10 +34,21 @@ async function main() {
 	const spec = JSON.parse(process.argv[2]) as ChildCase;
 	// Loaded after N8N_USER_FOLDER is set.
 	const { runMassSend, useCredential } = await import('../../../test/helpers/engine');
-	useCredential({ corpId: spec.sandbox.corpId, secret: spec.sandbox.secret, baseUrl: spec.sandbox.url });
+	useCredential({
+		corpId: spec.sandbox.corpId,
+		secret: spec.sandbox.secret,
+		baseUrl: spec.sandbox.url,
+	});
 	const input =
 		spec.generateCustomers !== undefined
-			? [{ ids: Array.from({ length: spec.generateCustomers }, (_, i) => `wmBench${String(i).padStart(7, '0')}`) }]
+			? [
+					{
+						ids: Array.from(
+							{ length: spec.generateCustomers },
+							(_, i) => `wmBench${String(i).padStart(7, '0')}`,
+						),
+					},
+				]
 			: (spec.input ?? [{}]);
 	// With --expose-gc: heap still held after the run (output items included), GC slack excluded.
 	const gc = (globalThis as { gc?: () => void }).gc;
@@ -48,7 +59,9 @@ async function main() {
 	const ms = Number(process.hrtime.bigint() - began) / 1e6;
 	const items = result.json();
 	gc?.();
-	const retainedKb = gc ? Math.round((process.memoryUsage().heapUsed - heapBefore) / 1024) : undefined;
+	const retainedKb = gc
+		? Math.round((process.memoryUsage().heapUsed - heapBefore) / 1024)
+		: undefined;
 	const first = items[0] ?? {};
 	const output = {
 		ok: result.error === undefined,
@@ -56,7 +69,10 @@ async function main() {
 		ms,
 		items: items.length,
 		first: spec.summaryOnly ? undefined : first,
-		createTimes: spec.parameters.operation === 'getMany' ? items.map((item) => Number(item.create_time)) : undefined,
+		createTimes:
+			spec.parameters.operation === 'getMany'
+				? items.map((item) => Number(item.create_time))
+				: undefined,
 		retainedKb,
 		peakRssKb: ownPeakRssKb(),
 	};

@@ -14,7 +14,8 @@ export interface ProcMemory {
 export function readProcMemory(pid: number | 'self'): ProcMemory | undefined {
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-		const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+		const field = (name: string) =>
+			Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
 		return { rssKb: field('VmRSS'), hwmKb: field('VmHWM') };
 	} catch {
 		return undefined;
@@ -67,7 +68,12 @@ export interface ChildRun {
  * Runs `node <script> <args>` and samples its memory until it exits. A child that wants an exact
  * figure prints a JSON line containing `peakRssKb` (from ownPeakRssKb) last.
  */
-export function runNodeChild(script: string, args: string[], env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<ChildRun> {
+export function runNodeChild(
+	script: string,
+	args: string[],
+	env: NodeJS.ProcessEnv = {},
+	nodeArgs: string[] = [],
+): Promise<ChildRun> {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
 		const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
@@ -92,7 +98,14 @@ export function runNodeChild(script: string, args: string[], env: NodeJS.Process
 				}
 			}
 			const reported = typeof result?.peakRssKb === 'number' ? result.peakRssKb : 0;
-			resolve({ code, stdout, stderr, peakRssKb: Math.max(sampled, reported), ms: Date.now() - started, result });
+			resolve({
+				code,
+				stdout,
+				stderr,
+				peakRssKb: Math.max(sampled, reported),
+				ms: Date.now() - started,
+				result,
+			});
 		});
 	});
 }

@@ -92,7 +92,9 @@ export function installMinimalTrigger(userFolder: string): void {
 	writeFileSync(join(dir, 'index.js'), 'module.exports = {};\n');
 	// packAndInstall wrote this list with our package alone.
 	const listPath = join(nodesDir, 'package.json');
-	const list = JSON.parse(readFileSync(listPath, 'utf8')) as { dependencies: Record<string, string> };
+	const list = JSON.parse(readFileSync(listPath, 'utf8')) as {
+		dependencies: Record<string, string>;
+	};
 	list.dependencies[MINIMAL_PACKAGE] = '0.0.1';
 	writeFileSync(listPath, JSON.stringify(list, null, 2));
 }

@@ -46,7 +46,10 @@ export function pgidOf(pid: number): number {
 }
 
 /** Resolves once the group used at most `idleMs` of CPU in each of two `windowMs` windows in a row. */
-export async function waitCpuIdle(pgid: number, { windowMs = 250, idleMs = 10, timeoutMs = 60_000 } = {}): Promise<void> {
+export async function waitCpuIdle(
+	pgid: number,
+	{ windowMs = 250, idleMs = 10, timeoutMs = 60_000 } = {},
+): Promise<void> {
 	const started = Date.now();
 	let quiet = 0;
 	let last = groupCpuMs(pgid);

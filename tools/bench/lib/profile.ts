@@ -26,7 +26,9 @@ export interface HotSpot {
 
 function post<T>(session: Session, method: string, params?: object): Promise<T> {
 	return new Promise((resolve, reject) =>
-		session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))),
+		session.post(method, params ?? {}, (error, result) =>
+			error ? reject(error) : resolve(result as T),
+		),
 	);
 }
 

@@ -28,7 +28,9 @@ type TopologyModule = typeof import('../../n8n/topology');
 const { N8nInstance } = require(join(ROOT, 'tools/n8n/instance.js')) as InstanceModule;
 const { packAndInstall } = require(join(ROOT, 'tools/n8n/package.js')) as PackageModule;
 const { QueueTopology } = require(join(ROOT, 'tools/n8n/topology.js')) as TopologyModule;
-const { Postgres } = require(join(ROOT, 'tools/n8n/services.js')) as { Postgres: { create(): Promise<any> } };
+const { Postgres } = require(join(ROOT, 'tools/n8n/services.js')) as {
+	Postgres: { create(): Promise<any> };
+};
 
 export type Topology = 'sqlite' | 'postgres' | 'queue1' | 'queue2';
 export type Chain = 'ours' | 'floor' | 'bare';
@@ -43,10 +45,19 @@ const BARE_PATH = 'capacity-bare';
 const WELCOME_TEXT = 'Welcome! 欢迎 %NICKNAME%';
 
 /** What follows /webhook/ for each chain. */
-const PATHS: Record<Chain, string> = { ours: `${WEBHOOK_ID}/wecom`, floor: `${FLOOR_WEBHOOK_ID}/${MINIMAL_PATH}`, bare: BARE_PATH };
+const PATHS: Record<Chain, string> = {
+	ours: `${WEBHOOK_ID}/wecom`,
+	floor: `${FLOOR_WEBHOOK_ID}/${MINIMAL_PATH}`,
+	bare: BARE_PATH,
+};
 
 /** n8n's HTTP Request making the welcome S7 call, the welcome code taken by expression `code`. */
-export function s7RequestNode(sandboxUrl: string, accessToken: string, code: string, welcomeText = WELCOME_TEXT) {
+export function s7RequestNode(
+	sandboxUrl: string,
+	accessToken: string,
+	code: string,
+	welcomeText = WELCOME_TEXT,
+) {
 	return {
 		name: 'HTTP Request',
 		type: 'n8n-nodes-base.httpRequest',
@@ -66,33 +77,78 @@ function s7Request(id: string, sandboxUrl: string, accessToken: string, code: st
 	return { id, position: [220, 0], ...s7RequestNode(sandboxUrl, accessToken, code) };
 }
 
-function workflows(sandboxUrl: string, accessToken: string): Record<Chain, Record<string, unknown>> {
+function workflows(
+	sandboxUrl: string,
+	accessToken: string,
+): Record<Chain, Record<string, unknown>> {
 	return {
 		ours: {
 			id: 'capacityOurs0001',
 			name: 'capacity: WeCom Trigger → WeCom Send',
 			nodes: [
-				{ id: 'o1', name: 'WeCom Trigger', type: `${PKG}.weComTrigger`, typeVersion: 1, position: [0, 0], webhookId: WEBHOOK_ID, parameters: { events: ['add_external_contact'], options: {} }, credentials: { weComApi: CREDENTIAL } },
-				{ id: 'o2', name: 'Send Welcome', type: `${PKG}.weComMassSend`, typeVersion: 1, position: [220, 0], parameters: { resource: 'welcomeMessage', operation: 'send', text: WELCOME_TEXT }, credentials: { weComApi: CREDENTIAL } },
+				{
+					id: 'o1',
+					name: 'WeCom Trigger',
+					type: `${PKG}.weComTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: WEBHOOK_ID,
+					parameters: { events: ['add_external_contact'], options: {} },
+					credentials: { weComApi: CREDENTIAL },
+				},
+				{
+					id: 'o2',
+					name: 'Send Welcome',
+					type: `${PKG}.weComMassSend`,
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: { resource: 'welcomeMessage', operation: 'send', text: WELCOME_TEXT },
+					credentials: { weComApi: CREDENTIAL },
+				},
 			],
-			connections: { 'WeCom Trigger': { main: [[{ node: 'Send Welcome', type: 'main', index: 0 }]] } },
+			connections: {
+				'WeCom Trigger': { main: [[{ node: 'Send Welcome', type: 'main', index: 0 }]] },
+			},
 			settings: {},
 		},
 		floor: {
 			id: 'capacityFloor001',
 			name: 'capacity: minimal trigger → HTTP Request',
 			nodes: [
-				{ id: 'f1', name: 'Minimal Trigger', type: MINIMAL_TRIGGER_TYPE, typeVersion: 1, position: [0, 0], webhookId: FLOOR_WEBHOOK_ID, parameters: {} },
+				{
+					id: 'f1',
+					name: 'Minimal Trigger',
+					type: MINIMAL_TRIGGER_TYPE,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: FLOOR_WEBHOOK_ID,
+					parameters: {},
+				},
 				s7Request('f2', sandboxUrl, accessToken, '$json.WelcomeCode'),
 			],
-			connections: { 'Minimal Trigger': { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } },
+			connections: {
+				'Minimal Trigger': { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] },
+			},
 			settings: {},
 		},
 		bare: {
 			id: 'capacityBare0001',
 			name: 'capacity: Webhook → HTTP Request',
 			nodes: [
-				{ id: 'b1', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'c0ffee00-7d4f-4b8e-9a61-00000000ba4e', parameters: { httpMethod: 'POST', path: BARE_PATH, responseMode: 'onReceived', options: {} } },
+				{
+					id: 'b1',
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: 'c0ffee00-7d4f-4b8e-9a61-00000000ba4e',
+					parameters: {
+						httpMethod: 'POST',
+						path: BARE_PATH,
+						responseMode: 'onReceived',
+						options: {},
+					},
+				},
 				s7Request('b2', sandboxUrl, accessToken, '$json.query.code'),
 			],
 			connections: { Webhook: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } },
@@ -123,21 +179,33 @@ export async function startSetup(
 ): Promise<Setup> {
 	const all = workflows(sandbox.url, accessToken);
 	const wfs = chains.map((c) => all[c]);
-	const credential = { ...CREDENTIAL, type: 'weComApi', data: { ...sandbox.config, baseUrl: sandbox.url } };
+	const credential = {
+		...CREDENTIAL,
+		type: 'weComApi',
+		data: { ...sandbox.config, baseUrl: sandbox.url },
+	};
 	if (topology === 'sqlite' || topology === 'postgres') {
 		const pg = topology === 'postgres' ? await Postgres.create() : undefined;
 		if (pg) await pg.start();
-		const n8n = await N8nInstance.create({ line, env: { ...(pg ? { ...pg.n8nEnv(), DB_POSTGRESDB_POOL_SIZE: '10' } : {}), ...env } });
+		const n8n = await N8nInstance.create({
+			line,
+			env: { ...(pg ? { ...pg.n8nEnv(), DB_POSTGRESDB_POOL_SIZE: '10' } : {}), ...env },
+		});
 		await packAndInstall(n8n.userFolder);
 		if (chains.includes('floor')) installMinimalTrigger(n8n.userFolder);
 		await n8n.importCredentials([credential]);
 		for (const wf of wfs) await n8n.activate(await n8n.importWorkflow(wf));
 		await n8n.start();
 		for (const chain of chains) await n8n.waitForWebhook(PATHS[chain], { timeoutMs: 120_000 });
-		const pgPid = pg ? Number(readFileSync(join(pg.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) : 0;
+		const pgPid = pg
+			? Number(readFileSync(join(pg.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
+			: 0;
 		return {
 			ingress: n8n.baseUrl,
-			groups: () => ({ n8n: groupCpuMs((n8n as any).child.pid), ...(pg ? { postgres: postgresCpuMs(pgPid) } : {}) }),
+			groups: () => ({
+				n8n: groupCpuMs((n8n as any).child.pid),
+				...(pg ? { postgres: postgresCpuMs(pgPid) } : {}),
+			}),
 			stop: async () => {
 				await n8n.stop();
 				await pg?.stop();
@@ -146,7 +214,8 @@ export async function startSetup(
 	}
 	const topo = await QueueTopology.create({ line, workers: topology === 'queue1' ? 1 : 2, env });
 	try {
-		if (chains.includes('floor')) for (const p of topo.processes()) installMinimalTrigger(p.userFolder);
+		if (chains.includes('floor'))
+			for (const p of topo.processes()) installMinimalTrigger(p.userFolder);
 		await topo.main.importCredentials([credential]);
 		for (const wf of wfs) await topo.main.activate(await topo.main.importWorkflow(wf));
 		await topo.start({ waitForWebhook: PATHS[chains[0]] });
@@ -155,11 +224,16 @@ export async function startSetup(
 		await topo.stop();
 		throw err;
 	}
-	const pgPid = Number(readFileSync(join((topo.postgres as any).dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+	const pgPid = Number(
+		readFileSync(join((topo.postgres as any).dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+	);
 	return {
 		ingress: topo.webhook.baseUrl,
 		groups: () => {
-			const out: Record<string, number> = { main: groupCpuMs((topo.main as any).child.pid), webhook: groupCpuMs((topo.webhook as any).child.pid) };
+			const out: Record<string, number> = {
+				main: groupCpuMs((topo.main as any).child.pid),
+				webhook: groupCpuMs((topo.webhook as any).child.pid),
+			};
 			topo.workers.forEach((w, i) => (out[`worker${i + 1}`] = groupCpuMs((w as any).child.pid)));
 			out.postgres = postgresCpuMs(pgPid);
 			out.redis = groupCpuMs(pgidOf((topo.redis as any).child.pid));
@@ -174,7 +248,12 @@ export async function startSetup(
  * that delivers it to `chain`: ours gets WeCom's encrypted callback; the floor and bare chains,
  * which parse nothing, get the same request with the code also in the query string.
  */
-export function newCallback(setup: Setup, sandbox: Sandbox, chain: Chain, state: string): { code: string; url: string; init: RequestInit } {
+export function newCallback(
+	setup: Setup,
+	sandbox: Sandbox,
+	chain: Chain,
+	state: string,
+): { code: string; url: string; init: RequestInit } {
 	const event = sandbox.addExternalContactEvent({ state });
 	const code = String(event.WelcomeCode);
 	const built = sandbox.buildCallback(event);
@@ -193,9 +272,14 @@ export function webhookUrl(setup: Setup, chain: Chain): string {
 }
 
 /** Cores busy per part between two `groups()` readings over `elapsedMs` (1.00 = one core). */
-export function coresBusy(before: Record<string, number>, after: Record<string, number>, elapsedMs: number): Record<string, number> {
+export function coresBusy(
+	before: Record<string, number>,
+	after: Record<string, number>,
+	elapsedMs: number,
+): Record<string, number> {
 	const cores: Record<string, number> = {};
-	for (const k of Object.keys(after)) cores[k] = Math.round(((after[k] - (before[k] ?? 0)) / elapsedMs) * 100) / 100;
+	for (const k of Object.keys(after))
+		cores[k] = Math.round(((after[k] - (before[k] ?? 0)) / elapsedMs) * 100) / 100;
 	return cores;
 }
 
@@ -215,7 +299,11 @@ export async function warmUp(setup: Setup, sandbox: Sandbox, chain: Chain): Prom
 	const shots: Array<Promise<unknown>> = [];
 	for (let i = 0; i < 10; i++) {
 		const { url, init } = newCallback(setup, sandbox, chain, `warm-${chain}-${i}`);
-		shots.push(fetch(url, init).then((r) => r.arrayBuffer()).catch(() => undefined));
+		shots.push(
+			fetch(url, init)
+				.then((r) => r.arrayBuffer())
+				.catch(() => undefined),
+		);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	await Promise.all(shots);

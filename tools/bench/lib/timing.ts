@@ -35,7 +35,11 @@ export interface ThroughputResult {
 /** Keeps results reachable so the optimiser cannot drop the work. */
 export let sink: unknown;
 
-function runFor<T>(contender: Contender<T>, inputs: readonly T[], ms: number): { cpu: number; wall: number } {
+function runFor<T>(
+	contender: Contender<T>,
+	inputs: readonly T[],
+	ms: number,
+): { cpu: number; wall: number } {
 	let ops = 0;
 	const cpuStart = process.cpuUsage();
 	const start = process.hrtime.bigint();
@@ -51,7 +55,11 @@ function runFor<T>(contender: Contender<T>, inputs: readonly T[], ms: number): {
 	return { cpu: ops / ((cpu.user + cpu.system) / 1e6), wall: ops / (Number(elapsed) / 1e9) };
 }
 
-export function throughput<T>(contenders: Contender<T>[], inputs: readonly T[], options: ThroughputOptions): ThroughputResult[] {
+export function throughput<T>(
+	contenders: Contender<T>[],
+	inputs: readonly T[],
+	options: ThroughputOptions,
+): ThroughputResult[] {
 	for (const contender of contenders) runFor(contender, inputs, options.warmupMs);
 	const perRound = contenders.map(() => [] as number[]);
 	const wallPerRound = contenders.map(() => [] as number[]);

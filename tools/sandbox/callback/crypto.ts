@@ -29,7 +29,12 @@ export function plaintextOf(
 	const msg = Buffer.isBuffer(message) ? message : Buffer.from(message, 'utf8');
 	const length = Buffer.alloc(4);
 	length.writeUInt32BE(options.lengthField ?? msg.length, 0);
-	return Buffer.concat([options.random ?? randomBytes(16), length, msg, Buffer.from(receiveId, 'utf8')]);
+	return Buffer.concat([
+		options.random ?? randomBytes(16),
+		length,
+		msg,
+		Buffer.from(receiveId, 'utf8'),
+	]);
 }
 
 /** PKCS#7 to 32-byte blocks, as WeCom pads. */
@@ -53,11 +58,19 @@ export function encryptMessage(
 	receiveId: string,
 	random16: Buffer = randomBytes(16),
 ): string {
-	return encryptPadded(encodingAESKey, pad32(plaintextOf(message, receiveId, { random: random16 })));
+	return encryptPadded(
+		encodingAESKey,
+		pad32(plaintextOf(message, receiveId, { random: random16 })),
+	);
 }
 
 /** msg_signature: SHA-1 over the sorted token, timestamp, nonce and Encrypt (or echostr), hex. */
-export function signature(token: string, timestamp: string, nonce: string, encrypted: string): string {
+export function signature(
+	token: string,
+	timestamp: string,
+	nonce: string,
+	encrypted: string,
+): string {
 	const joined = [token, timestamp, nonce, encrypted].sort().join('');
 	return createHash('sha1').update(joined, 'utf8').digest('hex');
 }

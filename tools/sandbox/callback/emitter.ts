@@ -27,7 +27,8 @@ function escapeText(value: string): string {
  */
 export function eventXml(event: CallbackEvent): string {
 	const fields = Object.entries(event).map(([k, v]) => {
-		if (Array.isArray(v)) return `<${k}>${v.map((item) => `<Item>${escapeText(item)}</Item>`).join('')}</${k}>`;
+		if (Array.isArray(v))
+			return `<${k}>${v.map((item) => `<Item>${escapeText(item)}</Item>`).join('')}</${k}>`;
 		return `<${k}>${typeof v === 'number' ? String(v) : cdata(v)}</${k}>`;
 	});
 	return `<xml>${fields.join('')}</xml>`;
@@ -41,11 +42,19 @@ export function buildCallback(
 	const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));
 	const nonce = opts.nonce ?? randomNonce();
 	const plaintextXml = eventXml(event);
-	const encrypted = encryptMessage(config.encodingAESKey, plaintextXml, opts.receiveId ?? config.corpId);
+	const encrypted = encryptMessage(
+		config.encodingAESKey,
+		plaintextXml,
+		opts.receiveId ?? config.corpId,
+	);
 	const agent = opts.agentId !== undefined ? `<AgentID>${cdata(opts.agentId)}</AgentID>` : '';
 	const body = `<xml><ToUserName>${cdata(config.corpId)}</ToUserName><Encrypt>${cdata(encrypted)}</Encrypt>${agent}</xml>`;
 	return {
-		query: { msg_signature: signature(config.callbackToken, timestamp, nonce, encrypted), timestamp, nonce },
+		query: {
+			msg_signature: signature(config.callbackToken, timestamp, nonce, encrypted),
+			timestamp,
+			nonce,
+		},
 		body,
 		plaintextXml,
 	};
@@ -53,12 +62,21 @@ export function buildCallback(
 
 export function buildEcho(config: SandboxConfig, plaintext?: string): BuiltEcho {
 	// WeCom's echo plaintexts are long decimal numbers.
-	const text = plaintext ?? BigInt('0x' + randomBytes(8).toString('hex')).toString().slice(0, 19);
+	const text =
+		plaintext ??
+		BigInt('0x' + randomBytes(8).toString('hex'))
+			.toString()
+			.slice(0, 19);
 	const timestamp = String(Math.floor(Date.now() / 1000));
 	const nonce = randomNonce();
 	const echostr = encryptMessage(config.encodingAESKey, text, config.corpId);
 	return {
-		query: { msg_signature: signature(config.callbackToken, timestamp, nonce, echostr), timestamp, nonce, echostr },
+		query: {
+			msg_signature: signature(config.callbackToken, timestamp, nonce, echostr),
+			timestamp,
+			nonce,
+			echostr,
+		},
 		plaintext: text,
 	};
 }
@@ -69,7 +87,11 @@ export function withQuery(targetUrl: string, query: Record<string, string>): str
 	return url.toString();
 }
 
-export async function postCallback(targetUrl: string, built: BuiltCallback, timeoutMs = 15000): Promise<EmitResult> {
+export async function postCallback(
+	targetUrl: string,
+	built: BuiltCallback,
+	timeoutMs = 15000,
+): Promise<EmitResult> {
 	const started = Date.now();
 	const res = await fetch(withQuery(targetUrl, built.query), {
 		method: 'POST',
@@ -98,6 +120,7 @@ export function addExternalContactEvent(
 		ExternalUserID: externalUserId,
 		State: opts.state ?? 'sandbox',
 	};
-	if (opts.withWelcomeCode !== false) event.WelcomeCode = state.issueWelcomeCode({ userId, externalUserId });
+	if (opts.withWelcomeCode !== false)
+		event.WelcomeCode = state.issueWelcomeCode({ userId, externalUserId });
 	return event;
 }

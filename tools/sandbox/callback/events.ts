@@ -19,7 +19,13 @@ export const CONTACT_CHANGE_TYPES = [
 	'msg_audit_approved',
 ] as const;
 export const CHAT_CHANGE_TYPES = ['create', 'update', 'dismiss'] as const;
-export const CHAT_UPDATE_DETAILS = ['add_member', 'del_member', 'change_owner', 'change_name', 'change_notice'] as const;
+export const CHAT_UPDATE_DETAILS = [
+	'add_member',
+	'del_member',
+	'change_owner',
+	'change_name',
+	'change_notice',
+] as const;
 export const TAG_CHANGE_TYPES = ['create', 'update', 'delete', 'shuffle'] as const;
 
 export type ContactChangeType = (typeof CONTACT_CHANGE_TYPES)[number];
@@ -62,8 +68,15 @@ export interface ContactEventOptions {
 }
 
 /** change_external_contact (客户变更): the fields each ChangeType carries. */
-export function contactEvent(corpId: string, changeType: ContactChangeType, opts: ContactEventOptions = {}): CallbackEvent {
-	const event: CallbackEvent = { ...common(corpId, 'change_external_contact', opts.createTime), ChangeType: changeType };
+export function contactEvent(
+	corpId: string,
+	changeType: ContactChangeType,
+	opts: ContactEventOptions = {},
+): CallbackEvent {
+	const event: CallbackEvent = {
+		...common(corpId, 'change_external_contact', opts.createTime),
+		ChangeType: changeType,
+	};
 	if (changeType === 'transfer_fail') event.FailReason = opts.failReason ?? 'customer_refused';
 	event.UserID = opts.userId ?? 'zhangsan';
 	event.ExternalUserID = opts.externalUserId ?? id('wm', 28);
@@ -71,7 +84,8 @@ export function contactEvent(corpId: string, changeType: ContactChangeType, opts
 		if (opts.state !== undefined) event.State = opts.state;
 		if (opts.welcomeCode !== undefined) event.WelcomeCode = opts.welcomeCode;
 	}
-	if (changeType === 'msg_audit_approved' && opts.welcomeCode !== undefined) event.WelcomeCode = opts.welcomeCode;
+	if (changeType === 'msg_audit_approved' && opts.welcomeCode !== undefined)
+		event.WelcomeCode = opts.welcomeCode;
 	if (changeType === 'del_external_contact') event.Source = opts.source ?? 'DELETE_BY_TRANSFER';
 	return event;
 }
@@ -90,7 +104,11 @@ export interface ChatEventOptions {
 }
 
 /** change_external_chat (客户群变更): create | update | dismiss. */
-export function chatEvent(corpId: string, changeType: ChatChangeType, opts: ChatEventOptions = {}): CallbackEvent {
+export function chatEvent(
+	corpId: string,
+	changeType: ChatChangeType,
+	opts: ChatEventOptions = {},
+): CallbackEvent {
 	const event: CallbackEvent = {
 		...common(corpId, 'change_external_chat', opts.createTime),
 		ChatId: opts.chatId ?? id('wr', 30),
@@ -120,8 +138,15 @@ export interface TagEventOptions {
 }
 
 /** change_external_tag (企业客户标签变更): create | update | delete carry TagType; shuffle does not. */
-export function tagEvent(corpId: string, changeType: TagChangeType, opts: TagEventOptions = {}): CallbackEvent {
-	const event: CallbackEvent = { ...common(corpId, 'change_external_tag', opts.createTime), Id: opts.id ?? id('et', 30) };
+export function tagEvent(
+	corpId: string,
+	changeType: TagChangeType,
+	opts: TagEventOptions = {},
+): CallbackEvent {
+	const event: CallbackEvent = {
+		...common(corpId, 'change_external_tag', opts.createTime),
+		Id: opts.id ?? id('et', 30),
+	};
 	if (changeType !== 'shuffle') event.TagType = opts.tagType ?? 'tag';
 	event.ChangeType = changeType;
 	if (opts.strategyId !== undefined) event.StrategyId = opts.strategyId;
@@ -146,10 +171,11 @@ export const ACQUISITION_CHANGE_TYPES = [
 	'del_follow_user',
 ] as const;
 export type AcquisitionChangeType = (typeof ACQUISITION_CHANGE_TYPES)[number];
-export const ACQUISITION_EVENTS: ReadonlyArray<{ event: string; changeType: string }> = ACQUISITION_CHANGE_TYPES.map((changeType) => ({
-	event: 'customer_acquisition',
-	changeType,
-}));
+export const ACQUISITION_EVENTS: ReadonlyArray<{ event: string; changeType: string }> =
+	ACQUISITION_CHANGE_TYPES.map((changeType) => ({
+		event: 'customer_acquisition',
+		changeType,
+	}));
 
 export interface AcquisitionEventOptions {
 	createTime?: number;
@@ -162,15 +188,27 @@ export interface AcquisitionEventOptions {
 	chatKey?: string;
 }
 
-export function acquisitionEvent(corpId: string, changeType: AcquisitionChangeType, opts: AcquisitionEventOptions = {}): CallbackEvent {
-	const event: CallbackEvent = { ...common(corpId, 'customer_acquisition', opts.createTime), ChangeType: changeType };
+export function acquisitionEvent(
+	corpId: string,
+	changeType: AcquisitionChangeType,
+	opts: AcquisitionEventOptions = {},
+): CallbackEvent {
+	const event: CallbackEvent = {
+		...common(corpId, 'customer_acquisition', opts.createTime),
+		ChangeType: changeType,
+	};
 	if (changeType === 'quota_expire_soon') {
 		event.ExpireTime = opts.expireTime ?? Math.floor(Date.now() / 1000) + 7 * 86400;
 		event.ExpireQuotaNum = opts.expireQuotaNum ?? 50;
 	}
 	if (changeType.startsWith('balance_') || changeType === 'quota_expire_soon') return event;
 	event.LinkId = opts.linkId ?? id('ca', 16);
-	if (changeType === 'open_profile' || changeType === 'friend_request' || changeType === 'customer_start_chat') event.State = opts.state ?? '';
+	if (
+		changeType === 'open_profile' ||
+		changeType === 'friend_request' ||
+		changeType === 'customer_start_chat'
+	)
+		event.State = opts.state ?? '';
 	if (changeType === 'customer_start_chat' || changeType === 'del_follow_user') {
 		event.UserID = opts.userId ?? 'zhangsan';
 		event.ExternalUserID = opts.externalUserId ?? id('wm', 28);
@@ -180,19 +218,25 @@ export function acquisitionEvent(corpId: string, changeType: AcquisitionChangeTy
 }
 
 /** What `/__sandbox/emit` accepts as `sample`: a family, a ChangeType and that family's options. */
-export interface SampleSpec extends ContactEventOptions, ChatEventOptions, TagEventOptions, AcquisitionEventOptions {
+export interface SampleSpec
+	extends ContactEventOptions, ChatEventOptions, TagEventOptions, AcquisitionEventOptions {
 	event: string;
 	changeType: string;
 }
 
 /** One event of any family from a JSON description (out-of-process tests, `npm run dev`). */
 export function sampleEvent(corpId: string, spec: SampleSpec): CallbackEvent {
-	if (spec.event === 'customer_acquisition' && (ACQUISITION_CHANGE_TYPES as readonly string[]).includes(spec.changeType)) {
+	if (
+		spec.event === 'customer_acquisition' &&
+		(ACQUISITION_CHANGE_TYPES as readonly string[]).includes(spec.changeType)
+	) {
 		return acquisitionEvent(corpId, spec.changeType as AcquisitionChangeType, spec);
 	}
 	const known = EVERY_EVENT.some((e) => e.event === spec.event && e.changeType === spec.changeType);
 	if (!known) throw new Error(`unknown event ${spec.event} / ${spec.changeType}`);
-	if (spec.event === 'change_external_contact') return contactEvent(corpId, spec.changeType as ContactChangeType, spec);
-	if (spec.event === 'change_external_chat') return chatEvent(corpId, spec.changeType as ChatChangeType, spec);
+	if (spec.event === 'change_external_contact')
+		return contactEvent(corpId, spec.changeType as ContactChangeType, spec);
+	if (spec.event === 'change_external_chat')
+		return chatEvent(corpId, spec.changeType as ChatChangeType, spec);
 	return tagEvent(corpId, spec.changeType as TagChangeType, spec);
 }

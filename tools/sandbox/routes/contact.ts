@@ -16,10 +16,17 @@ export const contactRoutes: RouteTable = {
 		auth: true,
 		body: 'raw',
 		handle: ({ state, query }) => {
-			if (!state.contacts.directoryReadable) fail(60011, 'no privilege to access/modify contact/party/agent');
+			if (!state.contacts.directoryReadable)
+				fail(60011, 'no privilege to access/modify contact/party/agent');
 			if (!query.department_id) fail(40058, 'department_id missing');
 			if (query.department_id !== '1') fail(60003, 'department not found');
-			return ok({ userlist: MEMBERS.map((userid) => ({ userid, name: MEMBER_NAMES[userid] ?? userid, department: [1] })) });
+			return ok({
+				userlist: MEMBERS.map((userid) => ({
+					userid,
+					name: MEMBER_NAMES[userid] ?? userid,
+					department: [1],
+				})),
+			});
 		},
 	},
 };

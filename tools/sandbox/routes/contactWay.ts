@@ -9,7 +9,15 @@ import { DEPARTMENTS, type ContactWay } from '../contactWays';
 import { MEMBERS } from '../members';
 import { fail, ok, post, type RouteContext, type RouteResult, type RouteTable } from '../route';
 import type { SandboxState } from '../state';
-import { attachmentBody, isObject, optionalInt, optionalString, requiredString, stringArray, textContent } from '../validate';
+import {
+	attachmentBody,
+	isObject,
+	optionalInt,
+	optionalString,
+	requiredString,
+	stringArray,
+	textContent,
+} from '../validate';
 
 /** WeCom: state and remark at most 30 characters; at most 100 members per contact way (departments expanded). */
 export const CONTACT_WAY_TEXT_MAX = 30;
@@ -25,7 +33,8 @@ function knownMember(userid: string): boolean {
 
 function shortText(body: Record<string, unknown>, field: string): string | undefined {
 	const value = optionalString(body, field);
-	if (value !== undefined && [...value].length > CONTACT_WAY_TEXT_MAX) fail(40058, `invalid parameter: ${field} exceeds ${CONTACT_WAY_TEXT_MAX} characters`);
+	if (value !== undefined && [...value].length > CONTACT_WAY_TEXT_MAX)
+		fail(40058, `invalid parameter: ${field} exceeds ${CONTACT_WAY_TEXT_MAX} characters`);
 	return value;
 }
 
@@ -39,14 +48,16 @@ function optionalBool(body: Record<string, unknown>, field: string): boolean | u
 function parties(body: Record<string, unknown>): number[] {
 	const v = body.party;
 	if (v === undefined || v === null) return [];
-	if (!Array.isArray(v) || v.some((p) => typeof p !== 'number' || !Number.isInteger(p))) fail(40058, 'invalid parameter: party');
+	if (!Array.isArray(v) || v.some((p) => typeof p !== 'number' || !Number.isInteger(p)))
+		fail(40058, 'invalid parameter: party');
 	for (const p of v as number[]) if (!DEPARTMENTS.has(p)) fail(60123, `invalid party id: ${p}`);
 	return v as number[];
 }
 
 function expires(body: Record<string, unknown>, field: string): number | undefined {
 	const value = optionalInt(body, field);
-	if (value !== undefined && (value <= 0 || value > TEMP_MAX_SECONDS)) fail(40058, `invalid parameter: ${field} must be 1..${TEMP_MAX_SECONDS}`);
+	if (value !== undefined && (value <= 0 || value > TEMP_MAX_SECONDS))
+		fail(40058, `invalid parameter: ${field} must be 1..${TEMP_MAX_SECONDS}`);
 	return value;
 }
 
@@ -69,13 +80,15 @@ function servedMembers(user: string[], party: number[]): Set<string> {
 function checkMembers(type: number, user: string[], party: number[], isTemp: boolean): void {
 	for (const u of user) if (!knownMember(u)) fail(40003, `invalid userid: ${u}`);
 	if (type === 1) {
-		if (user.length !== 1) fail(40058, 'invalid parameter: user must hold exactly one member for type 1');
+		if (user.length !== 1)
+			fail(40058, 'invalid parameter: user must hold exactly one member for type 1');
 		if (party.length > 0) fail(40058, 'invalid parameter: party is for type 2 only');
 		return;
 	}
 	if (isTemp) fail(40058, 'invalid parameter: a temporary session (is_temp) supports type 1 only');
 	if (user.length === 0 && party.length === 0) fail(40058, 'user and party cannot both be empty');
-	if (servedMembers(user, party).size > CONTACT_WAY_MAX_MEMBERS) fail(40058, `invalid parameter: more than ${CONTACT_WAY_MAX_MEMBERS} members`);
+	if (servedMembers(user, party).size > CONTACT_WAY_MAX_MEMBERS)
+		fail(40058, `invalid parameter: more than ${CONTACT_WAY_MAX_MEMBERS} members`);
 }
 
 function addContactWay(state: SandboxState, body: Record<string, unknown>): RouteResult {
@@ -129,12 +142,22 @@ function updateContactWay(state: SandboxState, body: Record<string, unknown>): R
 		party,
 		...(remark !== undefined ? { remark } : {}),
 		...(wayState !== undefined ? { state: wayState } : {}),
-		...(optionalBool(body, 'skip_verify') !== undefined ? { skip_verify: body.skip_verify as boolean } : {}),
+		...(optionalBool(body, 'skip_verify') !== undefined
+			? { skip_verify: body.skip_verify as boolean }
+			: {}),
 		...(optionalInt(body, 'style') !== undefined ? { style: optionalInt(body, 'style') } : {}),
-		...(expires(body, 'expires_in') !== undefined ? { expires_in: expires(body, 'expires_in') } : {}),
-		...(expires(body, 'chat_expires_in') !== undefined ? { chat_expires_in: expires(body, 'chat_expires_in') } : {}),
-		...(optionalString(body, 'unionid') !== undefined ? { unionid: optionalString(body, 'unionid') } : {}),
-		...(body.conclusions !== undefined ? { conclusions: conclusions(state, body.conclusions) } : {}),
+		...(expires(body, 'expires_in') !== undefined
+			? { expires_in: expires(body, 'expires_in') }
+			: {}),
+		...(expires(body, 'chat_expires_in') !== undefined
+			? { chat_expires_in: expires(body, 'chat_expires_in') }
+			: {}),
+		...(optionalString(body, 'unionid') !== undefined
+			? { unionid: optionalString(body, 'unionid') }
+			: {}),
+		...(body.conclusions !== undefined
+			? { conclusions: conclusions(state, body.conclusions) }
+			: {}),
 	};
 	state.contactWays.ways.set(way.config_id, updated);
 	return ok();
@@ -145,11 +168,19 @@ function listContactWay(state: SandboxState, body: Record<string, unknown>): Rou
 	const start = optionalInt(body, 'start_time') ?? now - 90 * 86400;
 	const end = optionalInt(body, 'end_time') ?? now;
 	const limit = optionalInt(body, 'limit') ?? LIST_CONTACT_WAY_DEFAULT;
-	if (limit < 1 || limit > LIST_CONTACT_WAY_MAX) fail(40058, `invalid parameter: limit must be 1..${LIST_CONTACT_WAY_MAX}`);
+	if (limit < 1 || limit > LIST_CONTACT_WAY_MAX)
+		fail(40058, `invalid parameter: limit must be 1..${LIST_CONTACT_WAY_MAX}`);
 	const cursor = optionalString(body, 'cursor');
-	const offset = cursor ? Number(/^c(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString())?.[1] ?? fail(40058, 'invalid parameter: cursor')) : 0;
+	const offset = cursor
+		? Number(
+				/^c(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString())?.[1] ??
+					fail(40058, 'invalid parameter: cursor'),
+			)
+		: 0;
 	// Temporary-session ways are not listed (they do not count against the corp's contact ways).
-	const all = [...state.contactWays.ways.values()].filter((w) => !w.is_temp && w.create_time >= start && w.create_time <= end);
+	const all = [...state.contactWays.ways.values()].filter(
+		(w) => !w.is_temp && w.create_time >= start && w.create_time <= end,
+	);
 	const page = all.slice(offset, offset + limit);
 	const next = offset + page.length;
 	return ok({
@@ -162,8 +193,10 @@ function closeTempChat(state: SandboxState, body: Record<string, unknown>): Rout
 	const userid = requiredString(body, 'userid');
 	const externalUserId = requiredString(body, 'external_userid');
 	if (!knownMember(userid)) fail(40003, `invalid userid: ${userid}`);
-	const customer = state.contacts.customers.get(externalUserId) ?? fail(40096, 'invalid external userid');
-	if (!customer.followers.has(userid)) fail(84061, 'not external contact: this member has not added the customer');
+	const customer =
+		state.contacts.customers.get(externalUserId) ?? fail(40096, 'invalid external userid');
+	if (!customer.followers.has(userid))
+		fail(84061, 'not external contact: this member has not added the customer');
 	return ok();
 }
 
@@ -181,13 +214,28 @@ async function scan({ state, sandbox, body }: RouteContext): Promise<RouteResult
 	const userId = members[state.contactWays.scans % members.length];
 	state.contactWays.scans++;
 	const externalUserId =
-		typeof body.externalUserId === 'string' && body.externalUserId ? body.externalUserId : `wmSandboxScan${String(state.contactWays.scans).padStart(17, '0')}`;
+		typeof body.externalUserId === 'string' && body.externalUserId
+			? body.externalUserId
+			: `wmSandboxScan${String(state.contactWays.scans).padStart(17, '0')}`;
 	const known = state.contacts.customers.get(externalUserId);
-	const follow = { remark: '', description: '', createtime: Math.floor(Date.now() / 1000), add_way: 1, oper_userid: userId, tagIds: new Set<string>() };
+	const follow = {
+		remark: '',
+		description: '',
+		createtime: Math.floor(Date.now() / 1000),
+		add_way: 1,
+		oper_userid: userId,
+		tagIds: new Set<string>(),
+	};
 	if (known) known.followers.set(userId, follow);
 	else
 		state.contacts.customers.set(externalUserId, {
-			contact: { external_userid: externalUserId, name: `扫码客户${state.contactWays.scans}`, type: 1, gender: 0, avatar: '' },
+			contact: {
+				external_userid: externalUserId,
+				name: `扫码客户${state.contactWays.scans}`,
+				type: 1,
+				gender: 0,
+				avatar: '',
+			},
 			followers: new Map([[userId, follow]]),
 		});
 	const event = addExternalContactEvent(state, { userId, externalUserId, state: way.state });
@@ -197,9 +245,15 @@ async function scan({ state, sandbox, body }: RouteContext): Promise<RouteResult
 
 export const contactWayRoutes: RouteTable = {
 	'/cgi-bin/externalcontact/add_contact_way': post(({ state, body }) => addContactWay(state, body)),
-	'/cgi-bin/externalcontact/get_contact_way': post(({ state, body }) => ok({ contact_way: publicWay(knownWay(state, body)) })),
-	'/cgi-bin/externalcontact/list_contact_way': post(({ state, body }) => listContactWay(state, body)),
-	'/cgi-bin/externalcontact/update_contact_way': post(({ state, body }) => updateContactWay(state, body)),
+	'/cgi-bin/externalcontact/get_contact_way': post(({ state, body }) =>
+		ok({ contact_way: publicWay(knownWay(state, body)) }),
+	),
+	'/cgi-bin/externalcontact/list_contact_way': post(({ state, body }) =>
+		listContactWay(state, body),
+	),
+	'/cgi-bin/externalcontact/update_contact_way': post(({ state, body }) =>
+		updateContactWay(state, body),
+	),
 	'/cgi-bin/externalcontact/del_contact_way': post(({ state, body }) => {
 		state.contactWays.ways.delete(knownWay(state, body).config_id);
 		return ok();

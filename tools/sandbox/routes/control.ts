@@ -29,13 +29,21 @@ export const controlRoutes: RouteTable = {
 		...sandbox.config,
 		tokenTtlSeconds: state.tokenTtlSeconds,
 	})),
-	'/__sandbox/calls': control('GET', ({ sandbox, query }) => (query.api ? sandbox.callsTo(query.api) : sandbox.calls)),
+	'/__sandbox/calls': control('GET', ({ sandbox, query }) =>
+		query.api ? sandbox.callsTo(query.api) : sandbox.calls,
+	),
 	'/__sandbox/reset': control('POST', ({ sandbox }) => sandbox.reset()),
 	'/__sandbox/reset-calls': control('POST', ({ sandbox }) => sandbox.resetCalls()),
-	'/__sandbox/faults': control('POST', ({ sandbox, body }) => sandbox.fault(body as unknown as FaultRule)),
+	'/__sandbox/faults': control('POST', ({ sandbox, body }) =>
+		sandbox.fault(body as unknown as FaultRule),
+	),
 	'/__sandbox/faults#DELETE': control('DELETE', ({ sandbox }) => sandbox.clearFaults()),
 	'/__sandbox/welcome-code': control('POST', ({ sandbox, body }) => ({
-		code: sandbox.issueWelcomeCode({ userId: str(body.userId), externalUserId: str(body.externalUserId), ttlMs: num(body.ttlMs) }),
+		code: sandbox.issueWelcomeCode({
+			userId: str(body.userId),
+			externalUserId: str(body.externalUserId),
+			ttlMs: num(body.ttlMs),
+		}),
 	})),
 	'/__sandbox/hold-welcome-code': control('POST', ({ sandbox, body }) => {
 		const code = str(body.code);

@@ -17,12 +17,14 @@ function newId(): string {
 
 function tagName(value: unknown, where: string): string {
 	if (typeof value !== 'string' || value.trim() === '') fail(40058, `${where} missing`);
-	if ([...value].length > TAG_NAME_MAX_CHARS) fail(40058, `invalid parameter: ${where} exceeds ${TAG_NAME_MAX_CHARS} characters`);
+	if ([...value].length > TAG_NAME_MAX_CHARS)
+		fail(40058, `invalid parameter: ${where} exceeds ${TAG_NAME_MAX_CHARS} characters`);
 	return value;
 }
 
 function order(value: number | undefined): number {
-	if (value !== undefined && (value < 0 || value >= 2 ** 32)) fail(40058, 'invalid parameter: order');
+	if (value !== undefined && (value < 0 || value >= 2 ** 32))
+		fail(40058, 'invalid parameter: order');
 	return value ?? 0;
 }
 
@@ -32,14 +34,20 @@ function addCorpTag(state: SandboxState, body: Record<string, unknown>) {
 	if (!Array.isArray(body.tag) || body.tag.length === 0) fail(40058, 'tag missing');
 	const now = Math.floor(Date.now() / 1000);
 	let group: CorpTagGroup | undefined;
-	if (groupId) group = state.contacts.findGroup(groupId) ?? fail(40068, `invalid tag group id: ${groupId}`);
+	if (groupId)
+		group = state.contacts.findGroup(groupId) ?? fail(40068, `invalid tag group id: ${groupId}`);
 	else if (groupName) {
 		tagName(groupName, 'group_name');
 		group = state.contacts.tagGroups.find((g) => g.group_name === groupName);
 	} else fail(40058, 'group_id and group_name cannot both be empty');
 	const added: CorpTag[] = (body.tag as unknown[]).map((entry, i) => {
 		if (!isObject(entry)) fail(40058, `invalid parameter: tag[${i}]`);
-		return { id: newId(), name: tagName(entry.name, `tag[${i}].name`), create_time: now, order: order(optionalInt(entry, 'order')) };
+		return {
+			id: newId(),
+			name: tagName(entry.name, `tag[${i}].name`),
+			create_time: now,
+			order: order(optionalInt(entry, 'order')),
+		};
 	});
 	const names = new Set<string>(group?.tag.map((t) => t.name) ?? []);
 	for (const tag of added) {
@@ -47,11 +55,25 @@ function addCorpTag(state: SandboxState, body: Record<string, unknown>) {
 		names.add(tag.name);
 	}
 	if (!group) {
-		group = { group_id: newId(), group_name: groupName as string, create_time: now, order: order(optionalInt(body, 'order')), tag: [] };
+		group = {
+			group_id: newId(),
+			group_name: groupName as string,
+			create_time: now,
+			order: order(optionalInt(body, 'order')),
+			tag: [],
+		};
 		state.contacts.tagGroups.push(group);
 	}
 	group.tag.push(...added);
-	return ok({ tag_group: { group_id: group.group_id, group_name: group.group_name, create_time: group.create_time, order: group.order, tag: added } });
+	return ok({
+		tag_group: {
+			group_id: group.group_id,
+			group_name: group.group_name,
+			create_time: group.create_time,
+			order: group.order,
+			tag: added,
+		},
+	});
 }
 
 function editCorpTag(state: SandboxState, body: Record<string, unknown>) {
@@ -60,14 +82,18 @@ function editCorpTag(state: SandboxState, body: Record<string, unknown>) {
 	const newOrder = optionalInt(body, 'order');
 	const group = state.contacts.findGroup(id);
 	if (group) {
-		if (name !== undefined && state.contacts.tagGroups.some((g) => g !== group && g.group_name === name))
+		if (
+			name !== undefined &&
+			state.contacts.tagGroups.some((g) => g !== group && g.group_name === name)
+		)
 			fail(40071, `UserTag Name Already Exist: ${name}`);
 		if (name !== undefined) group.group_name = name;
 		if (newOrder !== undefined) group.order = order(newOrder);
 		return ok();
 	}
 	const found = state.contacts.findTag(id) ?? fail(40068, `invalid tagid: ${id}`);
-	if (name !== undefined && found.group.tag.some((t) => t !== found.tag && t.name === name)) fail(40071, `UserTag Name Already Exist: ${name}`);
+	if (name !== undefined && found.group.tag.some((t) => t !== found.tag && t.name === name))
+		fail(40071, `UserTag Name Already Exist: ${name}`);
 	if (name !== undefined) found.tag.name = name;
 	if (newOrder !== undefined) found.tag.order = order(newOrder);
 	return ok();
@@ -76,9 +102,11 @@ function editCorpTag(state: SandboxState, body: Record<string, unknown>) {
 function delCorpTag(state: SandboxState, body: Record<string, unknown>) {
 	const tagIds = stringArray(body, 'tag_id', 1000);
 	const groupIds = stringArray(body, 'group_id', 1000);
-	if (tagIds.length === 0 && groupIds.length === 0) fail(40058, 'tag_id and group_id cannot both be empty');
+	if (tagIds.length === 0 && groupIds.length === 0)
+		fail(40058, 'tag_id and group_id cannot both be empty');
 	for (const id of tagIds) if (!state.contacts.findTag(id)) fail(40068, `invalid tagid: ${id}`);
-	for (const id of groupIds) if (!state.contacts.findGroup(id)) fail(40068, `invalid tag group id: ${id}`);
+	for (const id of groupIds)
+		if (!state.contacts.findGroup(id)) fail(40068, `invalid tag group id: ${id}`);
 	state.contacts.tagGroups = state.contacts.tagGroups
 		.filter((g) => !groupIds.includes(g.group_id))
 		.map((g) => ({ ...g, tag: g.tag.filter((t) => !tagIds.includes(t.id)) }))

@@ -29,7 +29,9 @@ function getCustomer(state: SandboxState, query: Record<string, string>) {
 		createtime: f.createtime,
 		tags: [...f.tagIds].flatMap((id) => {
 			const found = state.contacts.findTag(id);
-			return found ? [{ group_name: found.group.group_name, tag_name: found.tag.name, tag_id: id, type: 1 }] : [];
+			return found
+				? [{ group_name: found.group.group_name, tag_name: found.tag.name, tag_id: id, type: 1 }]
+				: [];
 		}),
 		remark_mobiles: [],
 		add_way: f.add_way,
@@ -40,7 +42,9 @@ function getCustomer(state: SandboxState, query: Record<string, string>) {
 	return ok({
 		external_contact: customer.contact,
 		follow_user,
-		...(end < followers.length ? { next_cursor: Buffer.from(`f${end}`).toString('base64url') } : {}),
+		...(end < followers.length
+			? { next_cursor: Buffer.from(`f${end}`).toString('base64url') }
+			: {}),
 	});
 }
 
@@ -50,8 +54,10 @@ function corpTagList(state: SandboxState, body: Record<string, unknown>) {
 	// WeCom (92117): group_id wins over tag_id when both are given; neither returns the whole library.
 	const tag_group = state.contacts.tagGroups
 		.map((group) => {
-			if (groupIds.length > 0) return groupIds.includes(group.group_id) ? group : { ...group, tag: [] };
-			if (tagIds.length > 0) return { ...group, tag: group.tag.filter((t) => tagIds.includes(t.id)) };
+			if (groupIds.length > 0)
+				return groupIds.includes(group.group_id) ? group : { ...group, tag: [] };
+			if (tagIds.length > 0)
+				return { ...group, tag: group.tag.filter((t) => tagIds.includes(t.id)) };
 			return group;
 		})
 		.filter((group) => group.tag.length > 0);
@@ -63,9 +69,13 @@ function markTag(state: SandboxState, body: Record<string, unknown>) {
 	const customer = knownCustomer(state, requiredString(body, 'external_userid'));
 	const add = stringArray(body, 'add_tag', 1000);
 	const remove = stringArray(body, 'remove_tag', 1000);
-	if (add.length === 0 && remove.length === 0) fail(40058, 'add_tag and remove_tag cannot both be empty');
-	for (const id of [...add, ...remove]) if (!state.contacts.findTag(id)) fail(40068, `invalid tagid: ${id}`);
-	const follow = customer.followers.get(userid) ?? fail(84061, 'not external contact: this member has not added the customer');
+	if (add.length === 0 && remove.length === 0)
+		fail(40058, 'add_tag and remove_tag cannot both be empty');
+	for (const id of [...add, ...remove])
+		if (!state.contacts.findTag(id)) fail(40068, `invalid tagid: ${id}`);
+	const follow =
+		customer.followers.get(userid) ??
+		fail(84061, 'not external contact: this member has not added the customer');
 	for (const id of add) follow.tagIds.add(id);
 	for (const id of remove) follow.tagIds.delete(id);
 	return ok();

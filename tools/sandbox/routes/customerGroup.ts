@@ -27,14 +27,17 @@ function listGroups(state: SandboxState, body: Record<string, unknown>): RouteRe
 	const status = optionalInt(body, 'status_filter') ?? 0;
 	if (![0, 1, 2, 3].includes(status)) fail(40058, 'invalid parameter: status_filter');
 	const limit = optionalInt(body, 'limit') ?? fail(40058, 'limit missing');
-	if (limit < 1 || limit > GROUP_LIST_MAX) fail(40058, `invalid parameter: limit must be 1..${GROUP_LIST_MAX}`);
+	if (limit < 1 || limit > GROUP_LIST_MAX)
+		fail(40058, `invalid parameter: limit must be 1..${GROUP_LIST_MAX}`);
 	let owners: string[] = [];
 	if (body.owner_filter !== undefined) {
 		if (!isObject(body.owner_filter)) fail(40058, 'invalid parameter: owner_filter');
 		owners = stringArray(body.owner_filter, 'userid_list', OWNER_FILTER_MAX);
 	}
 	const all = [...state.groupChats.chats.values()].filter(
-		(chat) => (status === 0 || chat.status === status) && (owners.length === 0 || owners.includes(chat.owner)),
+		(chat) =>
+			(status === 0 || chat.status === status) &&
+			(owners.length === 0 || owners.includes(chat.owner)),
 	);
 	const offset = cursorOffset(optionalString(body, 'cursor'));
 	const page = all.slice(offset, offset + limit);
@@ -55,20 +58,32 @@ function getGroup(state: SandboxState, body: Record<string, unknown>): RouteResu
 	if (needName !== 0 && needName !== 1) fail(40058, 'invalid parameter: need_name');
 	const { status: _status, ...group } = chat;
 	// Member names (name) only when asked for with need_name = 1.
-	const member_list = chat.member_list.map(({ name, ...m }) => (needName === 1 ? { ...m, name } : m));
-	return ok({ group_chat: { ...group, member_list, member_version: String(chat.member_list.length) } });
+	const member_list = chat.member_list.map(({ name, ...m }) =>
+		needName === 1 ? { ...m, name } : m,
+	);
+	return ok({
+		group_chat: { ...group, member_list, member_version: String(chat.member_list.length) },
+	});
 }
 
 function joinWayText(body: Record<string, unknown>, field: string): string | undefined {
 	const value = optionalString(body, field);
-	if (value !== undefined && [...value].length > JOIN_WAY_TEXT_MAX) fail(40058, `invalid parameter: ${field} exceeds ${JOIN_WAY_TEXT_MAX} characters`);
+	if (value !== undefined && [...value].length > JOIN_WAY_TEXT_MAX)
+		fail(40058, `invalid parameter: ${field} exceeds ${JOIN_WAY_TEXT_MAX} characters`);
 	return value;
 }
 
-function joinWayFields(state: SandboxState, body: Record<string, unknown>, current?: JoinWay): Omit<JoinWay, 'config_id' | 'qr_code'> {
+function joinWayFields(
+	state: SandboxState,
+	body: Record<string, unknown>,
+	current?: JoinWay,
+): Omit<JoinWay, 'config_id' | 'qr_code'> {
 	const scene = optionalInt(body, 'scene') ?? current?.scene ?? fail(40058, 'scene missing');
 	if (scene !== 1 && scene !== 2) fail(40058, 'invalid parameter: scene');
-	const chats = body.chat_id_list === undefined && current ? current.chat_id_list : stringArray(body, 'chat_id_list', JOIN_WAY_MAX_CHATS);
+	const chats =
+		body.chat_id_list === undefined && current
+			? current.chat_id_list
+			: stringArray(body, 'chat_id_list', JOIN_WAY_MAX_CHATS);
 	if (chats.length === 0) fail(40058, 'chat_id_list missing');
 	for (const id of chats) knownChat(state, id);
 	const autoCreate = optionalInt(body, 'auto_create_room') ?? current?.auto_create_room ?? 1;
@@ -96,7 +111,9 @@ function addJoinWay(state: SandboxState, body: Record<string, unknown>): RouteRe
 	state.groupChats.joinWays.set(config_id, {
 		...fields,
 		config_id,
-		...(fields.scene === 2 ? { qr_code: `https://wework.qpic.cn/wwpic/sandbox_${config_id}/0` } : {}),
+		...(fields.scene === 2
+			? { qr_code: `https://wework.qpic.cn/wwpic/sandbox_${config_id}/0` }
+			: {}),
 	});
 	return ok({ config_id });
 }
@@ -113,8 +130,21 @@ async function join({ state, sandbox, body }: RouteContext): Promise<RouteResult
 	const chat = knownChat(state, way.chat_id_list[0]);
 	state.groupChats.joins++;
 	const userid = `wmSandboxJoin${String(state.groupChats.joins).padStart(17, '0')}`;
-	chat.member_list.push({ userid, type: 2, join_time: Math.floor(Date.now() / 1000), join_scene: 3, group_nickname: '', name: `入群客户${state.groupChats.joins}`, state: way.state });
-	const event = chatEvent(sandbox.config.corpId, 'update', { chatId: chat.chat_id, updateDetail: 'add_member', joinScene: 3, members: [userid] });
+	chat.member_list.push({
+		userid,
+		type: 2,
+		join_time: Math.floor(Date.now() / 1000),
+		join_scene: 3,
+		group_nickname: '',
+		name: `入群客户${state.groupChats.joins}`,
+		state: way.state,
+	});
+	const event = chatEvent(sandbox.config.corpId, 'update', {
+		chatId: chat.chat_id,
+		updateDetail: 'add_member',
+		joinScene: 3,
+		members: [userid],
+	});
 	const delivered = await postCallback(url, buildCallback(sandbox.config, event));
 	return { json: { ...delivered, event } };
 }
@@ -124,9 +154,13 @@ export const customerGroupRoutes: RouteTable = {
 	'/cgi-bin/externalcontact/groupchat/get': post(({ state, body }) => getGroup(state, body)),
 	'/cgi-bin/externalcontact/opengid_to_chatid': post(({ state, body }) => {
 		const opengid = requiredString(body, 'opengid');
-		return ok({ chat_id: state.groupChats.opengids.get(opengid) ?? fail(40058, `invalid opengid: ${opengid}`) });
+		return ok({
+			chat_id: state.groupChats.opengids.get(opengid) ?? fail(40058, `invalid opengid: ${opengid}`),
+		});
 	}),
-	'/cgi-bin/externalcontact/groupchat/add_join_way': post(({ state, body }) => addJoinWay(state, body)),
+	'/cgi-bin/externalcontact/groupchat/add_join_way': post(({ state, body }) =>
+		addJoinWay(state, body),
+	),
 	'/cgi-bin/externalcontact/groupchat/get_join_way': post(({ state, body }) => {
 		const way = knownJoinWay(state, body);
 		return ok({ join_way: way });

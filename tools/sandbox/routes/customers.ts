@@ -56,7 +56,10 @@ function batchGetByUser(state: SandboxState, body: Record<string, unknown>) {
 			const follow = customer.followers.get(userid);
 			if (!follow) continue;
 			if (index >= offset && external_contact_list.length < limit) {
-				external_contact_list.push({ external_contact: customer.contact, follow_info: followInfo(state, userid, follow) });
+				external_contact_list.push({
+					external_contact: customer.contact,
+					follow_info: followInfo(state, userid, follow),
+				});
 			} else if (index >= offset) {
 				more = true;
 				break;
@@ -75,7 +78,8 @@ function batchGetByUser(state: SandboxState, body: Record<string, unknown>) {
 /** WeCom counts these lengths in characters (最多20个字符), so 20 Chinese characters are fine. */
 function maxChars(body: Record<string, unknown>, field: string, max: number): string | undefined {
 	const value = optionalString(body, field);
-	if (value !== undefined && [...value].length > max) fail(40058, `invalid parameter: ${field} exceeds ${max} characters`);
+	if (value !== undefined && [...value].length > max)
+		fail(40058, `invalid parameter: ${field} exceeds ${max} characters`);
 	return value;
 }
 
@@ -87,12 +91,27 @@ function remark(state: SandboxState, body: Record<string, unknown>) {
 	const company = maxChars(body, 'remark_company', 20);
 	const picture = optionalString(body, 'remark_pic_mediaid');
 	const mobiles = body.remark_mobiles;
-	if (mobiles !== undefined && (!Array.isArray(mobiles) || mobiles.some((m) => typeof m !== 'string')))
+	if (
+		mobiles !== undefined &&
+		(!Array.isArray(mobiles) || mobiles.some((m) => typeof m !== 'string'))
+	)
 		fail(40058, 'invalid parameter: remark_mobiles');
-	if (remarkText === undefined && description === undefined && company === undefined && picture === undefined && mobiles === undefined)
-		fail(40058, 'remark, description, remark_company, remark_mobiles and remark_pic_mediaid cannot all be empty');
-	if (picture !== undefined && !state.media.has(picture)) fail(40007, 'invalid media_id: remark_pic_mediaid');
-	const follow = customer.followers.get(userid) ?? fail(84061, 'not external contact: this member has not added the customer');
+	if (
+		remarkText === undefined &&
+		description === undefined &&
+		company === undefined &&
+		picture === undefined &&
+		mobiles === undefined
+	)
+		fail(
+			40058,
+			'remark, description, remark_company, remark_mobiles and remark_pic_mediaid cannot all be empty',
+		);
+	if (picture !== undefined && !state.media.has(picture))
+		fail(40007, 'invalid media_id: remark_pic_mediaid');
+	const follow =
+		customer.followers.get(userid) ??
+		fail(84061, 'not external contact: this member has not added the customer');
 	if (remarkText !== undefined) follow.remark = remarkText;
 	if (description !== undefined) follow.description = description;
 	if (company !== undefined) follow.remark_corp_name = company;
@@ -103,6 +122,8 @@ function remark(state: SandboxState, body: Record<string, unknown>) {
 }
 
 export const customerListRoutes: RouteTable = {
-	'/cgi-bin/externalcontact/batch/get_by_user': post(({ state, body }) => batchGetByUser(state, body)),
+	'/cgi-bin/externalcontact/batch/get_by_user': post(({ state, body }) =>
+		batchGetByUser(state, body),
+	),
 	'/cgi-bin/externalcontact/remark': post(({ state, body }) => remark(state, body)),
 };

@@ -1,7 +1,13 @@
 /** S8–S11: 入群欢迎语素材. At most one attachment kind survives, chosen by WeCom's priority. */
 import { fail, ok, post, type RouteTable } from '../route';
 import { randomId, type SandboxState } from '../state';
-import { attachmentBody, optionalInt, requiredString, textContent, type AttachmentType } from '../validate';
+import {
+	attachmentBody,
+	optionalInt,
+	requiredString,
+	textContent,
+	type AttachmentType,
+} from '../validate';
 
 const PRIORITY: readonly AttachmentType[] = ['image', 'link', 'miniprogram', 'file', 'video'];
 const MAX_TEMPLATES = 100;
@@ -21,11 +27,15 @@ function readContent(state: SandboxState, body: Record<string, unknown>): Conten
 		// WeCom keeps the highest-priority kind and drops the rest without an error.
 		out.attachment ??= [type, v];
 	}
-	if (!out.text && !out.attachment) fail(40058, 'invalid parameter: text and attachment cannot both be empty');
+	if (!out.text && !out.attachment)
+		fail(40058, 'invalid parameter: text and attachment cannot both be empty');
 	return out;
 }
 
-function knownTemplate(state: SandboxState, body: Record<string, unknown>): Record<string, unknown> {
+function knownTemplate(
+	state: SandboxState,
+	body: Record<string, unknown>,
+): Record<string, unknown> {
 	const id = requiredString(body, 'template_id');
 	return state.templates.get(id) ?? fail(40058, 'invalid template_id');
 }
@@ -38,9 +48,11 @@ export const groupWelcomeTemplateRoutes: RouteTable = {
 	'/cgi-bin/externalcontact/group_welcome_template/add': post(({ state, body }) => {
 		const content = readContent(state, body);
 		const notify = optionalInt(body, 'notify');
-		if (notify !== undefined && notify !== 0 && notify !== 1) fail(40058, 'invalid parameter: notify');
+		if (notify !== undefined && notify !== 0 && notify !== 1)
+			fail(40058, 'invalid parameter: notify');
 		const agentid = agentId(body);
-		if (state.templates.size >= MAX_TEMPLATES) fail(41055, 'the number of welcome template exceeds limit');
+		if (state.templates.size >= MAX_TEMPLATES)
+			fail(41055, 'the number of welcome template exceeds limit');
 		const templateId = randomId('msg', 26);
 		state.templates.set(templateId, {
 			template_id: templateId,

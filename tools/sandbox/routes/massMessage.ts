@@ -10,7 +10,15 @@ import {
 	type MassMessage,
 	type SandboxState,
 } from '../state';
-import { attachments, isObject, optionalInt, optionalString, requiredString, stringArray, textContent } from '../validate';
+import {
+	attachments,
+	isObject,
+	optionalInt,
+	optionalString,
+	requiredString,
+	stringArray,
+	textContent,
+} from '../validate';
 
 const MONTH_SECONDS = 31 * 86400;
 const DAY_MS = 86400 * 1000;
@@ -37,7 +45,12 @@ function pageLimit(body: Record<string, unknown>, def: number, max: number): num
 	return n === undefined || n <= 0 || n > max ? def : n;
 }
 
-function page<T>(total: number, offset: number, limit: number, at: (i: number) => T): { items: T[]; next_cursor: string } {
+function page<T>(
+	total: number,
+	offset: number,
+	limit: number,
+	at: (i: number) => T,
+): { items: T[]; next_cursor: string } {
 	const end = Math.min(total, offset + limit);
 	const items: T[] = [];
 	for (let i = offset; i < end; i++) items.push(at(i));
@@ -55,7 +68,8 @@ function generated(prefix: string, seed: string, n: number): string[] {
 
 function spreadOverMembers(customers: string[]): Array<[string, string[]]> {
 	const buckets = new Map<string, string[]>(MEMBERS.map((m) => [m, []]));
-	for (const c of customers) buckets.get(MEMBERS[parseInt(shortHash(c, 8), 16) % MEMBERS.length])!.push(c);
+	for (const c of customers)
+		buckets.get(MEMBERS[parseInt(shortHash(c, 8), 16) % MEMBERS.length])!.push(c);
 	return [...buckets].filter(([, list]) => list.length > 0);
 }
 
@@ -63,10 +77,12 @@ function addMsgTemplate(state: SandboxState, body: Record<string, unknown>) {
 	const chatType = optionalString(body, 'chat_type') ?? 'single';
 	if (chatType !== 'single' && chatType !== 'group') fail(40058, 'invalid parameter: chat_type');
 	const sender = optionalString(body, 'sender');
-	if (body.allow_select !== undefined && typeof body.allow_select !== 'boolean') fail(40058, 'invalid parameter: allow_select');
+	if (body.allow_select !== undefined && typeof body.allow_select !== 'boolean')
+		fail(40058, 'invalid parameter: allow_select');
 	const text = textContent(body.text, 4000);
 	const atts = attachments(state, body.attachments);
-	if (text === undefined && atts.length === 0) fail(40058, 'invalid parameter: text and attachments cannot both be empty');
+	if (text === undefined && atts.length === 0)
+		fail(40058, 'invalid parameter: text and attachments cannot both be empty');
 
 	const msgid = randomId('msg', 26);
 	let byMember: Array<[string, string[]]>;
@@ -78,7 +94,8 @@ function addMsgTemplate(state: SandboxState, body: Record<string, unknown>) {
 	} else {
 		const customers = stringArray(body, 'external_userid', 10000);
 		const tagFilter = tagFilterGiven(body.tag_filter);
-		if (!sender && customers.length === 0 && !tagFilter) fail(40058, 'sender or external_userid missing');
+		if (!sender && customers.length === 0 && !tagFilter)
+			fail(40058, 'sender or external_userid missing');
 		const valid = customers.filter(isKnownCustomer);
 		failList = customers.filter((c) => !isKnownCustomer(c));
 		if (customers.length > 0 && valid.length === 0 && !sender && !tagFilter)
@@ -152,13 +169,19 @@ function listV2(state: SandboxState, body: Record<string, unknown>) {
 
 function taskList(state: SandboxState, body: Record<string, unknown>) {
 	const msg = knownMessage(state, body);
-	if (msg.legacy) fail(40058, 'invalid msgid: messages created before 2020-11-17 have no task list');
+	if (msg.legacy)
+		fail(40058, 'invalid msgid: messages created before 2020-11-17 have no task list');
 	const limit = pageLimit(body, 500, 1000);
-	const { items, next_cursor } = page(msg.audience.memberCount(), decodeCursor(body), limit, (i) => {
-		const userid = msg.audience.memberAt(i);
-		const sendTime = memberSendTime(msg, userid);
-		return { userid, status: sendTime ? 2 : 0, send_time: sendTime };
-	});
+	const { items, next_cursor } = page(
+		msg.audience.memberCount(),
+		decodeCursor(body),
+		limit,
+		(i) => {
+			const userid = msg.audience.memberAt(i);
+			const sendTime = memberSendTime(msg, userid);
+			return { userid, status: sendTime ? 2 : 0, send_time: sendTime };
+		},
+	);
 	return ok({ next_cursor, task_list: items });
 }
 
@@ -173,18 +196,26 @@ function sendResult(state: SandboxState, body: Record<string, unknown>) {
 	const key = msg.chatType === 'group' ? 'chat_id' : 'external_userid';
 	const { items, next_cursor } = page(msg.audience.targetCount(member), offset, limit, (n) => {
 		const status = sendTime ? resultStatus(member, n) : 0;
-		return { [key]: msg.audience.targetAt(member, n), userid, status, send_time: status === 1 ? sendTime : 0 };
+		return {
+			[key]: msg.audience.targetAt(member, n),
+			userid,
+			status,
+			send_time: status === 1 ? sendTime : 0,
+		};
 	});
 	return ok({ next_cursor, send_list: items });
 }
 
 export const massMessageRoutes: RouteTable = {
-	'/cgi-bin/externalcontact/add_msg_template': post(({ state, body }) => addMsgTemplate(state, body)),
+	'/cgi-bin/externalcontact/add_msg_template': post(({ state, body }) =>
+		addMsgTemplate(state, body),
+	),
 	'/cgi-bin/externalcontact/remind_groupmsg_send': post(({ state, body }) => {
 		const msg = knownMessage(state, body);
 		const now = Date.now();
 		msg.reminders = msg.reminders.filter((t) => now - t < DAY_MS);
-		if (msg.reminders.length >= 3) fail(45009, 'api freq out of limit: remind at most 3 times per 24 hours for one msgid');
+		if (msg.reminders.length >= 3)
+			fail(45009, 'api freq out of limit: remind at most 3 times per 24 hours for one msgid');
 		msg.reminders.push(now);
 		return ok();
 	}),
@@ -195,5 +226,7 @@ export const massMessageRoutes: RouteTable = {
 	}),
 	'/cgi-bin/externalcontact/get_groupmsg_list_v2': post(({ state, body }) => listV2(state, body)),
 	'/cgi-bin/externalcontact/get_groupmsg_task': post(({ state, body }) => taskList(state, body)),
-	'/cgi-bin/externalcontact/get_groupmsg_send_result': post(({ state, body }) => sendResult(state, body)),
+	'/cgi-bin/externalcontact/get_groupmsg_send_result': post(({ state, body }) =>
+		sendResult(state, body),
+	),
 };

@@ -12,13 +12,21 @@ interface Rule {
 }
 
 const RULES: Record<string, Rule> = {
-	image: { extensions: ['jpg', 'jpeg', 'png'], maxBytes: 10 * MB, tooBig: [40009, 'invalid image size'] },
+	image: {
+		extensions: ['jpg', 'jpeg', 'png'],
+		maxBytes: 10 * MB,
+		tooBig: [40009, 'invalid image size'],
+	},
 	voice: { extensions: ['amr'], maxBytes: 2 * MB, tooBig: [40010, 'invalid voice size'] },
 	video: { extensions: ['mp4'], maxBytes: 10 * MB, tooBig: [40011, 'invalid video size'] },
 	file: { maxBytes: 20 * MB, tooBig: [40006, 'invalid file size'] },
 };
 
-const UPLOADIMG: Rule = { extensions: ['jpg', 'jpeg', 'png'], maxBytes: 2 * MB, tooBig: [40009, 'invalid image size'] };
+const UPLOADIMG: Rule = {
+	extensions: ['jpg', 'jpeg', 'png'],
+	maxBytes: 2 * MB,
+	tooBig: [40009, 'invalid image size'],
+};
 
 function mediaPart(ctx: RouteContext): FormPart {
 	const boundary = boundaryOf(ctx.contentType);
@@ -53,7 +61,15 @@ export const mediaRoutes: RouteTable = {
 				createdAt,
 			});
 			// WeCom really does send created_at as a string here, and errmsg empty.
-			return { json: { errcode: 0, errmsg: '', type, media_id: mediaId, created_at: String(Math.floor(createdAt / 1000)) } };
+			return {
+				json: {
+					errcode: 0,
+					errmsg: '',
+					type,
+					media_id: mediaId,
+					created_at: String(Math.floor(createdAt / 1000)),
+				},
+			};
 		},
 	},
 	'/cgi-bin/media/uploadimg': {

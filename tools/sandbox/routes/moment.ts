@@ -30,10 +30,18 @@ function offsetOf(body: Record<string, unknown>, prefix: string): number {
 	return m ? Number(m[1]) : fail(40058, 'invalid parameter: cursor');
 }
 
-function page<T>(all: T[], offset: number, size: number, prefix: string): { items: T[]; next_cursor: string } {
+function page<T>(
+	all: T[],
+	offset: number,
+	size: number,
+	prefix: string,
+): { items: T[]; next_cursor: string } {
 	const items = all.slice(offset, offset + size);
 	const end = offset + items.length;
-	return { items, next_cursor: end < all.length ? Buffer.from(`${prefix}${end}`).toString('base64url') : '' };
+	return {
+		items,
+		next_cursor: end < all.length ? Buffer.from(`${prefix}${end}`).toString('base64url') : '',
+	};
 }
 
 function momentOf(state: SandboxState, body: Record<string, unknown>): Moment {
@@ -50,16 +58,23 @@ function listMoments(state: SandboxState, body: Record<string, unknown>): RouteR
 	const start = optionalInt(body, 'start_time') ?? fail(40058, 'start_time missing');
 	const end = optionalInt(body, 'end_time') ?? fail(40058, 'end_time missing');
 	if (end < start) fail(40058, 'invalid parameter: end_time before start_time');
-	if (end - start > MOMENT_WINDOW_MAX_SECONDS) fail(40058, 'invalid parameter: time range exceeds 1 month');
+	if (end - start > MOMENT_WINDOW_MAX_SECONDS)
+		fail(40058, 'invalid parameter: time range exceeds 1 month');
 	const filterType = optionalInt(body, 'filter_type') ?? 2;
 	if (![0, 1, 2].includes(filterType)) fail(40058, 'invalid parameter: filter_type');
 	const creator = optionalString(body, 'creator');
 	const all = [...state.moments.moments.values()]
-		.filter((m) => m.create_time >= start && m.create_time <= end)
+		// 93333: "按时间只能取到(start_time, end_time)范围内的数据": both bounds excluded.
+		.filter((m) => m.create_time > start && m.create_time < end)
 		.filter((m) => filterType === 2 || m.create_type === filterType)
 		.filter((m) => !creator || m.creator === creator)
 		.sort((a, b) => a.create_time - b.create_time);
-	const { items, next_cursor } = page(all, offsetOf(body, 'm'), pageSize(body, MOMENT_LIST_MAX, MOMENT_LIST_MAX), 'm');
+	const { items, next_cursor } = page(
+		all,
+		offsetOf(body, 'm'),
+		pageSize(body, MOMENT_LIST_MAX, MOMENT_LIST_MAX),
+		'm',
+	);
 	const moment_list = items.map(({ tasks: _tasks, cancelled: _cancelled, ...rest }) => rest);
 	return ok({ next_cursor, moment_list });
 }
@@ -69,13 +84,26 @@ export const momentRoutes: RouteTable = {
 	'/cgi-bin/externalcontact/get_moment_task': post(({ state, body }) => {
 		const moment = momentOf(state, body);
 		const tasks = moment.tasks.map(({ userid, publish_status }) => ({ userid, publish_status }));
-		const { items, next_cursor } = page(tasks, offsetOf(body, 't'), pageSize(body, MOMENT_TASK_MAX, MOMENT_TASK_DEFAULT), 't');
+		const { items, next_cursor } = page(
+			tasks,
+			offsetOf(body, 't'),
+			pageSize(body, MOMENT_TASK_MAX, MOMENT_TASK_DEFAULT),
+			't',
+		);
 		return ok({ next_cursor, task_list: items });
 	}),
 	'/cgi-bin/externalcontact/get_moment_customer_list': post(({ state, body }) => {
 		const task = taskOf(momentOf(state, body), body);
-		const customers = task.visible.map((external_userid) => ({ userid: task.userid, external_userid }));
-		const { items, next_cursor } = page(customers, offsetOf(body, 'c'), pageSize(body, MOMENT_TASK_MAX, MOMENT_TASK_DEFAULT), 'c');
+		const customers = task.visible.map((external_userid) => ({
+			userid: task.userid,
+			external_userid,
+		}));
+		const { items, next_cursor } = page(
+			customers,
+			offsetOf(body, 'c'),
+			pageSize(body, MOMENT_TASK_MAX, MOMENT_TASK_DEFAULT),
+			'c',
+		);
 		return ok({ next_cursor, customer_list: items });
 	}),
 	'/cgi-bin/externalcontact/get_moment_send_result': post(({ state, body }) => {
@@ -96,7 +124,8 @@ export const momentRoutes: RouteTable = {
 	'/cgi-bin/externalcontact/cancel_moment_task': post(({ state, body }) => {
 		const moment = momentOf(state, body);
 		// Only a company moment has a task to stop; a member's own moment is theirs.
-		if (moment.create_type !== 0) fail(40058, 'invalid parameter: moment_id is not a company moment');
+		if (moment.create_type !== 0)
+			fail(40058, 'invalid parameter: moment_id is not a company moment');
 		moment.cancelled = true;
 		return ok();
 	}),

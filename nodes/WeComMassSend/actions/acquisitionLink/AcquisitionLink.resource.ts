@@ -11,7 +11,8 @@ import { operation as update } from './update.operation';
 export const acquisitionLink = defineResource({
 	value: 'acquisitionLink',
 	name: 'Acquisition Link',
-	description: '获客助手: links that let customers from ads and web pages add members, their customers and quota',
+	description:
+		'获客助手: links that let customers from ads and web pages add members, their customers and quota',
 	operations: [create, deleteLink, get, getCustomers, getMany, getQuota, getStatistics, update],
 	defaultOperation: 'getMany',
 });

@@ -5,13 +5,20 @@ import { invalidField, requiredString } from '../common/fields';
 import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { CREATE_LINK } from './apis';
-import { departmentsField, membersField, nameField, readRange, skipVerifyField } from './linkFields';
+import {
+	departmentsField,
+	membersField,
+	nameField,
+	readRange,
+	skipVerifyField,
+} from './linkFields';
 
 export const operation = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create an acquisition link',
-	description: 'Create a link customers open to add the members (创建获客链接, customer_acquisition/create_link)',
+	description:
+		'Create a link customers open to add the members (创建获客链接, customer_acquisition/create_link)',
 	calls: [CREATE_LINK],
 	properties: [{ ...nameField, required: true }, membersField, departmentsField, skipVerifyField],
 	execute,
@@ -23,9 +30,19 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 		members: this.getNodeParameter('members', itemIndex, ''),
 		departments: this.getNodeParameter('departments', itemIndex, ''),
 	});
-	if (!range) throw invalidField(this, itemIndex, 'members', 'Name at least one member in "Members" or one department in "Department IDs"');
+	if (!range)
+		throw invalidField(
+			this,
+			itemIndex,
+			'members',
+			'Name at least one member in "Members" or one department in "Department IDs"',
+		);
 	const skip_verify = this.getNodeParameter('skipVerify', itemIndex, true) === true;
-	const response = await weComApiRequest.call(this, { api: CREATE_LINK, body: { link_name, range, skip_verify }, itemIndex });
+	const response = await weComApiRequest.call(this, {
+		api: CREATE_LINK,
+		body: { link_name, range, skip_verify },
+		itemIndex,
+	});
 	const link = (response.link ?? {}) as Record<string, unknown>;
 	return [
 		{

@@ -11,7 +11,8 @@ export const operation = defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete an acquisition link',
-	description: 'Delete a link; customers who open it can no longer add the members (删除获客链接, customer_acquisition/delete_link)',
+	description:
+		'Delete a link; customers who open it can no longer add the members (删除获客链接, customer_acquisition/delete_link)',
 	calls: [DELETE_LINK],
 	properties: [linkIdField],
 	execute,

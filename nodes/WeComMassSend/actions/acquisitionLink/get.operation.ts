@@ -11,7 +11,8 @@ export const operation = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get an acquisition link',
-	description: 'Read a link’s name, URL, members and settings (获取获客链接详情, customer_acquisition/get)',
+	description:
+		'Read a link’s name, URL, members and settings (获取获客链接详情, customer_acquisition/get)',
 	calls: [GET_LINK],
 	properties: [linkIdField],
 	execute,
@@ -19,6 +20,10 @@ export const operation = defineOperation({
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const link_id = requiredString.call(this, 'linkId', 'Link ID', itemIndex);
-	const response = await weComApiRequest.call(this, { api: GET_LINK, body: { link_id }, itemIndex });
+	const response = await weComApiRequest.call(this, {
+		api: GET_LINK,
+		body: { link_id },
+		itemIndex,
+	});
 	return [flattenLink(response)];
 }

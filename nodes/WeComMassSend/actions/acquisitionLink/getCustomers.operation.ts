@@ -13,7 +13,8 @@ export const operation = defineOperation({
 	value: 'getCustomers',
 	name: 'Get Customers',
 	action: 'Get the customers of an acquisition link',
-	description: 'The customers who added a member through a link (获取由获客链接添加的客户信息, customer_acquisition/customer)',
+	description:
+		'The customers who added a member through a link (获取由获客链接添加的客户信息, customer_acquisition/customer)',
 	calls: [LINK_CUSTOMERS],
 	properties: [linkIdField, ...returnAllOrLimit],
 	execute,
@@ -26,8 +27,15 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const link_id = requiredString.call(this, 'linkId', 'Link ID', itemIndex);
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
 	const fetchPage = async (cursor: string, pageSize: number) => {
-		const response = await weComApiRequest.call(this, { api: LINK_CUSTOMERS, body: { link_id, limit: pageSize, ...(cursor ? { cursor } : {}) }, itemIndex });
-		return { items: Array.isArray(response.customer_list) ? (response.customer_list as IDataObject[]) : [], nextCursor: String(response.next_cursor ?? '') };
+		const response = await weComApiRequest.call(this, {
+			api: LINK_CUSTOMERS,
+			body: { link_id, limit: pageSize, ...(cursor ? { cursor } : {}) },
+			itemIndex,
+		});
+		return {
+			items: Array.isArray(response.customer_list) ? (response.customer_list as IDataObject[]) : [],
+			nextCursor: String(response.next_cursor ?? ''),
+		};
 	};
 	const output: IDataObject[] = [];
 	for await (const page of pages(fetchPage, { maxPageSize: LINK_CUSTOMERS_PAGE, limit })) {

@@ -15,7 +15,8 @@ const properties: INodeProperties[] = [
 		name: 'includeDetails',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to read each link’s name, URL and members with one customer_acquisition/get each; otherwise WeCom lists link_id only',
+		description:
+			'Whether to read each link’s name, URL and members with one customer_acquisition/get each; otherwise WeCom lists link_id only',
 	},
 ];
 
@@ -23,7 +24,8 @@ export const operation = defineOperation({
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many acquisition links',
-	description: 'List the corp’s acquisition links (获取获客链接列表, customer_acquisition/list_link)',
+	description:
+		'List the corp’s acquisition links (获取获客链接列表, customer_acquisition/list_link)',
 	calls: [LIST_LINKS, GET_LINK],
 	properties,
 	execute,
@@ -33,8 +35,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
 	const includeDetails = this.getNodeParameter('includeDetails', itemIndex, false) === true;
 	const fetchPage = async (cursor: string, pageSize: number) => {
-		const response = await weComApiRequest.call(this, { api: LIST_LINKS, body: { limit: pageSize, ...(cursor ? { cursor } : {}) }, itemIndex });
-		const ids = Array.isArray(response.link_id_list) ? (response.link_id_list as unknown[]).map(String) : [];
+		const response = await weComApiRequest.call(this, {
+			api: LIST_LINKS,
+			body: { limit: pageSize, ...(cursor ? { cursor } : {}) },
+			itemIndex,
+		});
+		const ids = Array.isArray(response.link_id_list)
+			? (response.link_id_list as unknown[]).map(String)
+			: [];
 		return { items: ids, nextCursor: String(response.next_cursor ?? '') };
 	};
 	const output: IDataObject[] = [];
@@ -44,7 +52,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 				output.push({ link_id });
 				continue;
 			}
-			const response = await weComApiRequest.call(this, { api: GET_LINK, body: { link_id }, itemIndex });
+			const response = await weComApiRequest.call(this, {
+				api: GET_LINK,
+				body: { link_id },
+				itemIndex,
+			});
 			output.push(flattenLink(response));
 		}
 	}

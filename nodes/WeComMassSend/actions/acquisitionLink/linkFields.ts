@@ -12,7 +12,8 @@ export const linkIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'cawcde5f4b1c2d3e4f',
-	description: 'The acquisition link’s link_id (获客链接ID), from Acquisition Link → Create or Get Many',
+	description:
+		'The acquisition link’s link_id (获客链接ID), from Acquisition Link → Create or Get Many',
 };
 
 export const nameField: INodeProperties = {
@@ -50,20 +51,47 @@ export const skipVerifyField: INodeProperties = {
 };
 
 /** range from the Members and Department IDs fields, refused before any request when out of WeCom's limits. */
-export function readRange(this: IExecuteFunctions, itemIndex: number, source: IDataObject, prefix = ''): IDataObject | undefined {
+export function readRange(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	source: IDataObject,
+	prefix = '',
+): IDataObject | undefined {
 	const members = parseIdList(source.members ?? '');
-	if (!members.ok) throw invalidField(this, itemIndex, `${prefix}members`, `"Members": ${members.reason}`);
+	if (!members.ok)
+		throw invalidField(this, itemIndex, `${prefix}members`, `"Members": ${members.reason}`);
 	if (members.ids.length > LINK_MAX_MEMBERS) {
-		throw invalidField(this, itemIndex, `${prefix}members`, `"Members" holds ${members.ids.length} members; a link takes at most ${LINK_MAX_MEMBERS}`);
+		throw invalidField(
+			this,
+			itemIndex,
+			`${prefix}members`,
+			`"Members" holds ${members.ids.length} members; a link takes at most ${LINK_MAX_MEMBERS}`,
+		);
 	}
 	const departments = parseIdList(source.departments ?? '');
-	if (!departments.ok) throw invalidField(this, itemIndex, `${prefix}departments`, `"Department IDs": ${departments.reason}`);
+	if (!departments.ok)
+		throw invalidField(
+			this,
+			itemIndex,
+			`${prefix}departments`,
+			`"Department IDs": ${departments.reason}`,
+		);
 	const departmentIds = departments.ids.map(Number);
 	if (departmentIds.some((id) => !Number.isInteger(id) || id < 1)) {
-		throw invalidField(this, itemIndex, `${prefix}departments`, '"Department IDs" must be whole numbers, as the WeCom admin console shows them');
+		throw invalidField(
+			this,
+			itemIndex,
+			`${prefix}departments`,
+			'"Department IDs" must be whole numbers, as the WeCom admin console shows them',
+		);
 	}
 	if (departmentIds.length > LINK_MAX_DEPARTMENTS) {
-		throw invalidField(this, itemIndex, `${prefix}departments`, `"Department IDs" holds ${departmentIds.length} departments; a link takes at most ${LINK_MAX_DEPARTMENTS}`);
+		throw invalidField(
+			this,
+			itemIndex,
+			`${prefix}departments`,
+			`"Department IDs" holds ${departmentIds.length} departments; a link takes at most ${LINK_MAX_DEPARTMENTS}`,
+		);
 	}
 	if (members.ids.length === 0 && departmentIds.length === 0) return undefined;
 	return { user_list: members.ids, department_list: departmentIds };

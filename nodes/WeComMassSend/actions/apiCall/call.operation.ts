@@ -3,7 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { WeComApi } from '../../../shared/transport/api';
 import { collectPages } from '../../../shared/transport/paginate';
 import { weComApiRequest } from '../../../shared/transport/request';
-import { checkApiPath, checkJsonBody, checkQueryParameters, isPureRead, type QueryParameter } from '../../validation/apiCall';
+import {
+	checkApiPath,
+	checkJsonBody,
+	checkQueryParameters,
+	isPureRead,
+	type QueryParameter,
+} from '../../validation/apiCall';
 import { refuseAgentChange } from '../agentUse';
 import { invalidField } from '../common/fields';
 import { readLimit } from '../common/paging.description';
@@ -59,7 +65,13 @@ const properties: INodeProperties[] = [
 				name: 'parameters',
 				displayName: 'Parameter',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'external_userid' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'external_userid',
+					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},
@@ -143,7 +155,8 @@ export const operation = defineOperation({
 	value: 'call',
 	name: 'Call',
 	action: 'Call a WeCom API',
-	description: 'Call any WeCom API under /cgi-bin/ with this credential’s access token (调用任意企业微信接口)',
+	description:
+		'Call any WeCom API under /cgi-bin/ with this credential’s access token (调用任意企业微信接口)',
 	calls: USER_NAMED_API,
 	agentOptIn:
 		'make calls that may change data in WeCom: POST, and GETs such as user/delete (reading ' +
@@ -161,7 +174,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			if (body) body[cursorField] = cursor;
 			else qs[cursorField] = cursor;
 		}
-		const { errcode: _errcode, errmsg: _errmsg, ...answer } = await weComApiRequest.call(this, {
+		const {
+			errcode: _errcode,
+			errmsg: _errmsg,
+			...answer
+		} = await weComApiRequest.call(this, {
 			api: request.api,
 			qs: Object.keys(qs).length > 0 ? qs : undefined,
 			body: body as IDataObject | undefined,
@@ -175,45 +192,81 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const fields = {
 		list: String(this.getNodeParameter('listField', itemIndex, '') ?? '').trim(),
 		cursor: String(this.getNodeParameter('cursorField', itemIndex, 'cursor') ?? '').trim(),
-		nextCursor: String(this.getNodeParameter('nextCursorField', itemIndex, 'next_cursor') ?? '').trim(),
+		nextCursor: String(
+			this.getNodeParameter('nextCursorField', itemIndex, 'next_cursor') ?? '',
+		).trim(),
 	};
-	if (!fields.list) throw invalidField(this, itemIndex, 'listField', '"List Field" is required with Cursor Pagination, e.g. follow_user');
-	if (!fields.cursor) throw invalidField(this, itemIndex, 'cursorField', '"Cursor Field" is required with Cursor Pagination, e.g. cursor');
+	if (!fields.list)
+		throw invalidField(
+			this,
+			itemIndex,
+			'listField',
+			'"List Field" is required with Cursor Pagination, e.g. follow_user',
+		);
+	if (!fields.cursor)
+		throw invalidField(
+			this,
+			itemIndex,
+			'cursorField',
+			'"Cursor Field" is required with Cursor Pagination, e.g. cursor',
+		);
 	if (!fields.nextCursor) {
-		throw invalidField(this, itemIndex, 'nextCursorField', '"Next Cursor Field" is required with Cursor Pagination, e.g. next_cursor');
+		throw invalidField(
+			this,
+			itemIndex,
+			'nextCursorField',
+			'"Next Cursor Field" is required with Cursor Pagination, e.g. next_cursor',
+		);
 	}
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
-	const refuse = (message: string) => invalidField(this, itemIndex, 'listField', `${request.api.name}: ${message}`);
+	const refuse = (message: string) =>
+		invalidField(this, itemIndex, 'listField', `${request.api.name}: ${message}`);
 	// The page size is whatever the body asks for (WeCom's `limit`): the node does not know each API's maximum.
-	return await collectPages(cursorPages((cursor) => send(fields.cursor, cursor), fields, refuse), {
-		maxPageSize: Number.MAX_SAFE_INTEGER,
-		limit,
-	});
+	return await collectPages(
+		cursorPages((cursor) => send(fields.cursor, cursor), fields, refuse),
+		{
+			maxPageSize: Number.MAX_SAFE_INTEGER,
+			limit,
+		},
+	);
 }
 
 /** Everything is checked before the first request, so a typo never reaches WeCom. */
 function readRequest(this: IExecuteFunctions, itemIndex: number): CallRequest {
 	const method = String(this.getNodeParameter('method', itemIndex, 'GET'));
-	if (method !== 'GET' && method !== 'POST') throw invalidField(this, itemIndex, 'method', '"Method" must be GET or POST');
+	if (method !== 'GET' && method !== 'POST')
+		throw invalidField(this, itemIndex, 'method', '"Method" must be GET or POST');
 	const path = checkApiPath(this.getNodeParameter('path', itemIndex, ''));
 	if (!path.ok) throw invalidField(this, itemIndex, 'path', `"Path" ${path.reason}`);
 	const pureRead = isPureRead(method, path.value);
 	// As an AI tool a model could call any WeCom API: one that may change data needs the opt-in.
-	if (!pureRead) refuseAgentChange.call(this, itemIndex, 'An API Call that may change WeCom data (a POST, or a GET such as user/delete)');
+	if (!pureRead)
+		refuseAgentChange.call(
+			this,
+			itemIndex,
+			'An API Call that may change WeCom data (a POST, or a GET such as user/delete)',
+		);
 
-	const entries = (this.getNodeParameter('queryParameters.parameters', itemIndex, []) ?? []) as QueryParameter[];
+	const entries = (this.getNodeParameter('queryParameters.parameters', itemIndex, []) ??
+		[]) as QueryParameter[];
 	const qs = checkQueryParameters(Array.isArray(entries) ? entries : []);
-	if (!qs.ok) throw invalidField(this, itemIndex, 'queryParameters', `"Query Parameters": ${qs.reason}`);
+	if (!qs.ok)
+		throw invalidField(this, itemIndex, 'queryParameters', `"Query Parameters": ${qs.reason}`);
 
 	let body: Record<string, unknown> | undefined;
 	if (method === 'POST') {
 		const checked = checkJsonBody(this.getNodeParameter('jsonBody', itemIndex, '{}'));
-		if (!checked.ok) throw invalidField(this, itemIndex, 'jsonBody', `"JSON Body" ${checked.reason}`);
+		if (!checked.ok)
+			throw invalidField(this, itemIndex, 'jsonBody', `"JSON Body" ${checked.reason}`);
 		body = checked.value;
 	}
 	// A read can be asked twice; a POST (or a GET such as user/delete) may change WeCom data, so a
 	// lost answer is never resent.
-	const api: WeComApi = { name: path.value.slice('/cgi-bin/'.length), method, path: path.value, changesData: !pureRead };
+	const api: WeComApi = {
+		name: path.value.slice('/cgi-bin/'.length),
+		method,
+		path: path.value,
+		changesData: !pureRead,
+	};
 	return { api, qs: qs.value, body };
 }
-

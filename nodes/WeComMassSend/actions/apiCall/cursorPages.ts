@@ -19,16 +19,24 @@ export type CallOnce = (cursor: string | undefined) => Promise<IDataObject>;
 
 /** Entries that are not objects (e.g. lists of IDs) become `{ <list field>: entry }` items. */
 export function toItem(entry: unknown, listField: string): IDataObject {
-	return entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? (entry as IDataObject) : { [listField]: entry as never };
+	return entry !== null && typeof entry === 'object' && !Array.isArray(entry)
+		? (entry as IDataObject)
+		: { [listField]: entry as never };
 }
 
 /** `refuse` turns a paging problem into the node's error, naming the field to fix. */
-export function cursorPages(call: CallOnce, fields: CursorFields, refuse: (message: string) => Error): FetchPage<IDataObject> {
+export function cursorPages(
+	call: CallOnce,
+	fields: CursorFields,
+	refuse: (message: string) => Error,
+): FetchPage<IDataObject> {
 	let lastCursor: string | undefined;
 	return async (cursor) => {
 		// WeCom ends a listing with an empty cursor; one that comes back unchanged would loop forever.
 		if (cursor && cursor === lastCursor) {
-			throw refuse(`WeCom answered the same "${fields.nextCursor}" twice; stopped to avoid an endless loop`);
+			throw refuse(
+				`WeCom answered the same "${fields.nextCursor}" twice; stopped to avoid an endless loop`,
+			);
 		}
 		lastCursor = cursor || undefined;
 		const response = await call(cursor || undefined);
@@ -42,6 +50,9 @@ export function cursorPages(call: CallOnce, fields: CursorFields, refuse: (messa
 			);
 		}
 		const next = response[fields.nextCursor];
-		return { items: list.map((entry) => toItem(entry, fields.list)), nextCursor: typeof next === 'string' ? next : '' };
+		return {
+			items: list.map((entry) => toItem(entry, fields.list)),
+			nextCursor: typeof next === 'string' ? next : '',
+		};
 	};
 }

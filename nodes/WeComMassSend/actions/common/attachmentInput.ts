@@ -73,17 +73,31 @@ function compact(values: Record<string, string | undefined>): IDataObject {
 
 function fromUi(entry: UiEntry, where: string, field: string): AttachmentEntry | Violation {
 	const type = entry.type ?? 'image';
-	if (!isAttachmentType(type)) return { field: `${field}.type`, rule: `${where}: type "${type}" is not supported` };
+	if (!isAttachmentType(type))
+		return { field: `${field}.type`, rule: `${where}: type "${type}" is not supported` };
 	const binaryProperty = entry.binaryProperty?.trim() ?? '';
 	const mediaField = type === 'miniprogram' ? 'picMediaId' : 'mediaId';
 	if (binaryProperty && entry[mediaField]?.trim()) {
 		const label = type === 'miniprogram' ? '"Cover Media ID"' : '"Media ID"';
-		return { field: `${field}.binaryProperty`, rule: `${where}: give either ${label} or "Binary Property", not both` };
+		return {
+			field: `${field}.binaryProperty`,
+			rule: `${where}: give either ${label} or "Binary Property", not both`,
+		};
 	}
 	const inner: Record<AttachmentEntry['attachment']['msgtype'], IDataObject> = {
 		image: compact({ media_id: entry.mediaId, pic_url: entry.picUrl }),
-		link: compact({ title: entry.title, url: entry.url, picurl: entry.picUrl, desc: entry.description }),
-		miniprogram: compact({ title: entry.title, pic_media_id: entry.picMediaId, appid: entry.appId, page: entry.page }),
+		link: compact({
+			title: entry.title,
+			url: entry.url,
+			picurl: entry.picUrl,
+			desc: entry.description,
+		}),
+		miniprogram: compact({
+			title: entry.title,
+			pic_media_id: entry.picMediaId,
+			appid: entry.appId,
+			page: entry.page,
+		}),
 		video: compact({ media_id: entry.mediaId }),
 		file: compact({ media_id: entry.mediaId }),
 	};
@@ -116,7 +130,11 @@ function fromJson(attachment: Attachment, where: string): AttachmentEntry {
  * Reads the attachment parameters written by `contentFields`: the array form ('many') or the
  * single form ('one'), from the UI or from JSON. Only shapes are read here; rules are checked later.
  */
-export function readAttachmentInput(this: IExecuteFunctions, itemIndex: number, single: boolean): AttachmentInput | Violation {
+export function readAttachmentInput(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	single: boolean,
+): AttachmentInput | Violation {
 	const source = this.getNodeParameter('attachmentSource', itemIndex, 'ui') as string;
 	if (source === 'json') {
 		const field = single ? 'attachmentJson' : 'attachmentsJson';
@@ -128,11 +146,15 @@ export function readAttachmentInput(this: IExecuteFunctions, itemIndex: number, 
 		}
 		const many = attachmentsFromJson(raw, field);
 		if (isViolation(many)) return many;
-		return { field, entries: many.map((attachment, i) => fromJson(attachment as Attachment, `${field}[${i}]`)) };
+		return {
+			field,
+			entries: many.map((attachment, i) => fromJson(attachment as Attachment, `${field}[${i}]`)),
+		};
 	}
 
 	const field = single ? 'attachmentUi' : 'attachmentsUi';
-	const raw = this.getNodeParameter(`${field}.attachment`, itemIndex, single ? null : []) as UiEntry | UiEntry[] | null;
+	const raw = this.getNodeParameter(`${field}.attachment`, itemIndex, single ? null : []) as
+		UiEntry | UiEntry[] | null;
 	const list = raw === null ? [] : Array.isArray(raw) ? raw : [raw];
 	const entries: AttachmentEntry[] = [];
 	for (const [i, entry] of list.entries()) {

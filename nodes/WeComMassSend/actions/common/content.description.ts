@@ -67,7 +67,8 @@ const ATTACHMENT_ENTRY: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show: { type: ['link', 'miniprogram'] } },
-		description: 'Link: at most 128 bytes. Mini program: at most 64 bytes (a Chinese character counts 3).',
+		description:
+			'Link: at most 128 bytes. Mini program: at most 64 bytes (a Chinese character counts 3).',
 	},
 	{
 		displayName: 'URL',

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkAttachment, checkSingleKind, isViolation } from '../../validation/attachments';
-import { checkAttachmentCount, checkNotEmpty, checkTextBytes, type Violation } from '../../validation/content';
+import {
+	checkAttachmentCount,
+	checkNotEmpty,
+	checkTextBytes,
+	type Violation,
+} from '../../validation/content';
 import {
 	NICKNAME_PLACEHOLDER,
 	containsNicknamePlaceholder,
@@ -37,14 +42,21 @@ function quoteAll(values: string[]): string {
 }
 
 /** Returns the text to send, after the placeholder checks; undefined when there is none. */
-function readText(this: IExecuteFunctions, itemIndex: number, options: ReadContentOptions, warnings: string[]): string | undefined {
+function readText(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	options: ReadContentOptions,
+	warnings: string[],
+): string | undefined {
 	let text = String(this.getNodeParameter('text', itemIndex, '') ?? '');
 	if (text.trim() === '') return undefined;
 	if (options.nickname) {
 		const misspelt = findNicknameMisspellings(text);
 		if (misspelt.length && options.fixNickname) {
 			text = fixNicknamePlaceholders(text);
-			warnings.push(`Replaced ${quoteAll(misspelt)} with ${NICKNAME_PLACEHOLDER} (Fix Nickname Placeholder is on).`);
+			warnings.push(
+				`Replaced ${quoteAll(misspelt)} with ${NICKNAME_PLACEHOLDER} (Fix Nickname Placeholder is on).`,
+			);
 		} else if (misspelt.length) {
 			warnings.push(
 				`The text contains ${quoteAll(misspelt)}, which WeCom does not replace: only ${NICKNAME_PLACEHOLDER} (upper case, exactly) becomes the customer's nickname, so the customer sees it literally. Correct the text or turn on Fix Nickname Placeholder.`,
@@ -69,7 +81,8 @@ export async function readMessageContent(
 	state: ExecutionState,
 	options: ReadContentOptions,
 ): Promise<MessageContent> {
-	const refuse = (violation: Violation) => invalidField(this, itemIndex, violation.field, violation.rule);
+	const refuse = (violation: Violation) =>
+		invalidField(this, itemIndex, violation.field, violation.rule);
 	const warnings: string[] = [];
 
 	const text = readText.call(this, itemIndex, options, warnings);

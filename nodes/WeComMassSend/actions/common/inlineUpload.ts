@@ -12,7 +12,11 @@ interface ReadyUpload {
 }
 
 /** Reads and checks every inline file first, so a bad file fails the item before anything is sent. */
-export async function readInlineFiles(this: IExecuteFunctions, itemIndex: number, entries: AttachmentEntry[]): Promise<ReadyUpload[]> {
+export async function readInlineFiles(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	entries: AttachmentEntry[],
+): Promise<ReadyUpload[]> {
 	const ready: ReadyUpload[] = [];
 	for (const entry of entries) {
 		if (!entry.upload) continue;
@@ -39,7 +43,9 @@ export async function uploadInlineFiles(
 		const fingerprint = `${mediaType}:${createHash('sha256').update(file.buffer).digest('hex')}`;
 		let mediaId = state.uploads.get(fingerprint);
 		if (!mediaId) {
-			mediaId = uploadMedia.call(this, itemIndex, mediaType, file).then((uploaded) => uploaded.media_id);
+			mediaId = uploadMedia
+				.call(this, itemIndex, mediaType, file)
+				.then((uploaded) => uploaded.media_id);
 			state.uploads.set(fingerprint, mediaId);
 			// A failed upload is reported by the item that made it; later items get their own try.
 			mediaId.catch(() => state.uploads.delete(fingerprint));

@@ -7,9 +7,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 export const MEMBER_SEARCH_METHOD = 'searchMembers';
 
-type MemberLocatorFields = Pick<INodeProperties, 'displayName' | 'name' | 'description'> & Partial<INodeProperties>;
+type MemberLocatorFields = Pick<INodeProperties, 'displayName' | 'name' | 'description'> &
+	Partial<INodeProperties>;
 
-export function memberLocator(fields: MemberLocatorFields, idPlaceholder = 'zhangsan'): INodeProperties {
+export function memberLocator(
+	fields: MemberLocatorFields,
+	idPlaceholder = 'zhangsan',
+): INodeProperties {
 	return {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },

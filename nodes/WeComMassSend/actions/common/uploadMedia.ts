@@ -31,7 +31,9 @@ export interface UploadedMedia {
 }
 
 function multipartOf(file: UploadableFile) {
-	return buildMultipart([{ name: 'media', filename: file.fileName, contentType: file.mimeType, data: file.buffer }]);
+	return buildMultipart([
+		{ name: 'media', filename: file.fileName, contentType: file.mimeType, data: file.buffer },
+	]);
 }
 
 /** POST /cgi-bin/media/upload: a temporary media_id for attachments. */
@@ -57,7 +59,15 @@ export async function uploadMedia(
 }
 
 /** POST /cgi-bin/media/uploadimg: a permanent image URL for image.pic_url. */
-export async function uploadImage(this: IExecuteFunctions, itemIndex: number, file: UploadableFile): Promise<string> {
-	const response = await weComApiRequest.call(this, { api: UPLOAD_IMAGE, multipart: multipartOf(file), itemIndex });
+export async function uploadImage(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	file: UploadableFile,
+): Promise<string> {
+	const response = await weComApiRequest.call(this, {
+		api: UPLOAD_IMAGE,
+		multipart: multipartOf(file),
+		itemIndex,
+	});
 	return String(response.url ?? '');
 }

@@ -9,5 +9,6 @@ export const configIdField: INodeProperties = {
 	default: '',
 	placeholder: '42b34949e138eb6e027c123cba77fAAA',
 	description:
-		'The contact way’s config_id (配置ID), from Contact Way → Create or Get Many. Ways created by the API never show in the WeCom admin console, so keep it.',
+		'The contact way’s config_id (配置ID), from Contact Way → Create or Get Many. Ways created ' +
+		'by the API never show in the WeCom admin console, so keep it.',
 };

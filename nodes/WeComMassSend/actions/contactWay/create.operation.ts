@@ -6,7 +6,14 @@ import { invalidField } from '../common/fields';
 import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { CLOSING_OPTION_NAMES, closingOptions } from './closing.description';
-import { checkServers, conclusions, departmentIds, expirySeconds, memberIds, shortText } from './wayFields';
+import {
+	checkServers,
+	conclusions,
+	departmentIds,
+	expirySeconds,
+	memberIds,
+	shortText,
+} from './wayFields';
 
 const ADD_CONTACT_WAY = wecomApi('POST', 'externalcontact/add_contact_way', {
 	changesData: true,
@@ -20,8 +27,16 @@ const properties: INodeProperties[] = [
 		name: 'type',
 		type: 'options',
 		options: [
-			{ name: 'Single Member (单人)', value: 'single', description: 'One member serves every customer who scans it' },
-			{ name: 'Multiple Members (多人)', value: 'multiple', description: 'Members and departments take turns' },
+			{
+				name: 'Single Member (单人)',
+				value: 'single',
+				description: 'One member serves every customer who scans it',
+			},
+			{
+				name: 'Multiple Members (多人)',
+				value: 'multiple',
+				description: 'Members and departments take turns',
+			},
 		],
 		default: 'single',
 		description: 'Whether one member or several serve the contact way (type)',
@@ -31,8 +46,16 @@ const properties: INodeProperties[] = [
 		name: 'scene',
 		type: 'options',
 		options: [
-			{ name: 'QR Code (二维码)', value: 'qrCode', description: 'WeCom returns a QR code image URL (qr_code)' },
-			{ name: 'Mini Program Button (小程序)', value: 'miniProgram', description: 'A button in your mini-program; no QR code' },
+			{
+				name: 'QR Code (二维码)',
+				value: 'qrCode',
+				description: 'WeCom returns a QR code image URL (qr_code)',
+			},
+			{
+				name: 'Mini Program Button (小程序)',
+				value: 'miniProgram',
+				description: 'A button in your mini-program; no QR code',
+			},
 		],
 		default: 'qrCode',
 		description: 'How customers reach the contact way (scene)',
@@ -43,7 +66,9 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'zhangsan, lisi',
-		description: 'Member UserIDs (成员) who serve it: exactly one for Single; up to 100 for Multiple, departments counted member by member',
+		description:
+			'Member UserIDs (成员) who serve it: exactly one for Single; up to 100 for Multiple, ' +
+			'departments counted member by member',
 	},
 	{
 		displayName: 'Department IDs',
@@ -61,7 +86,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'channel_poster_a',
 		description:
-			'The channel (渠道参数 state), at most 30 characters: WeCom puts it in the WeCom Trigger’s State and the follower’s state when a customer adds a member through this way',
+			'The channel (渠道参数 state), at most 30 characters: WeCom puts it in the WeCom Trigger’s ' +
+			'State and the follower’s state when a customer adds a member through this way',
 	},
 	{
 		displayName: 'Options',
@@ -70,21 +96,35 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Remark', name: 'remark', type: 'string', default: '', description: 'A note for your team (备注), at most 30 characters' },
+			{
+				displayName: 'Remark',
+				name: 'remark',
+				type: 'string',
+				default: '',
+				description: 'A note for your team (备注), at most 30 characters',
+			},
 			{
 				displayName: 'Skip Verification',
 				name: 'skipVerify',
 				type: 'boolean',
 				default: true,
-				description: 'Whether customers are added without the member confirming (skip_verify; WeCom’s default is yes)',
+				description:
+					'Whether customers are added without the member confirming (skip_verify; WeCom’s default is yes)',
 			},
-			{ displayName: 'Button Style', name: 'style', type: 'number', default: 1, description: 'Mini-program button style (style), Mini Program scene only' },
+			{
+				displayName: 'Button Style',
+				name: 'style',
+				type: 'number',
+				default: 1,
+				description: 'Mini-program button style (style), Mini Program scene only',
+			},
 			{
 				displayName: 'Exclusive',
 				name: 'isExclusive',
 				type: 'boolean',
 				default: false,
-				description: 'Whether one customer can add only one member of the corp through it (is_exclusive)',
+				description:
+					'Whether one customer can add only one member of the corp through it (is_exclusive)',
 			},
 			{
 				displayName: 'Temporary Session',
@@ -92,23 +132,34 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether it is a temporary session (临时会话, is_temp): single member only, the QR code works once, the session ends by itself',
+					'Whether it is a temporary session (临时会话, is_temp): single member only, the QR ' +
+					'code works once, the session ends by itself',
 			},
 			{
 				displayName: 'QR Code Expires In (Seconds)',
 				name: 'expiresIn',
 				type: 'number',
 				default: 604800,
-				description: 'Temporary session only: how long the QR code works (expires_in), at most 14 days; WeCom’s default is 7 days',
+				description:
+					'Temporary session only: how long the QR code works (expires_in), at most 14 days; ' +
+					'WeCom’s default is 7 days',
 			},
 			{
 				displayName: 'Session Expires In (Seconds)',
 				name: 'chatExpiresIn',
 				type: 'number',
 				default: 86400,
-				description: 'Temporary session only: how long the session lasts after the customer adds the member (chat_expires_in), at most 14 days',
+				description:
+					'Temporary session only: how long the session lasts after the customer adds the ' +
+					'member (chat_expires_in), at most 14 days',
 			},
-			{ displayName: 'UnionID', name: 'unionId', type: 'string', default: '', description: 'Temporary session only: the WeChat unionid of the one customer it is for' },
+			{
+				displayName: 'UnionID',
+				name: 'unionId',
+				type: 'string',
+				default: '',
+				description: 'Temporary session only: the WeChat unionid of the one customer it is for',
+			},
 			...closingOptions,
 		],
 	},
@@ -116,14 +167,17 @@ const properties: INodeProperties[] = [
 
 /** Option name → the label the editor shows, for errors. */
 const OPTION_LABELS = new Map(
-	((properties.find((property) => property.name === 'options')?.options ?? []) as INodeProperties[]).map((option) => [option.name, option.displayName]),
+	(
+		(properties.find((property) => property.name === 'options')?.options ?? []) as INodeProperties[]
+	).map((option) => [option.name, option.displayName]),
 );
 
 export const operation = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a contact way',
-	description: 'Create a 「联系我」 QR code or mini-program button with its channel state (配置客户联系「联系我」方式, add_contact_way)',
+	description:
+		'Create a 「联系我」 QR code or mini-program button with its channel state (配置客户联系「联系我」方式, add_contact_way)',
 	calls: [ADD_CONTACT_WAY],
 	properties,
 	execute,
@@ -133,8 +187,21 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const where = { context: this, itemIndex };
 	const type = this.getNodeParameter('type', itemIndex, 'single') === 'multiple' ? 2 : 1;
 	const scene = this.getNodeParameter('scene', itemIndex, 'qrCode') === 'miniProgram' ? 1 : 2;
-	const user = memberIds(where, this.getNodeParameter('members', itemIndex, ''), 'members', 'Members');
-	const party = type === 2 ? departmentIds(where, this.getNodeParameter('departmentIds', itemIndex, ''), 'departmentIds', 'Department IDs') : [];
+	const user = memberIds(
+		where,
+		this.getNodeParameter('members', itemIndex, ''),
+		'members',
+		'Members',
+	);
+	const party =
+		type === 2
+			? departmentIds(
+					where,
+					this.getNodeParameter('departmentIds', itemIndex, ''),
+					'departmentIds',
+					'Department IDs',
+				)
+			: [];
 	checkServers(where, type, user, party, { members: 'members', departments: 'departmentIds' });
 	const state = shortText(where, this.getNodeParameter('state', itemIndex, ''), 'state', 'State');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -144,14 +211,27 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	if (!isTemp) {
 		// WeCom ignores these outside a temporary session; saying so beats a silently missing closing message.
 		const tempOnly = ['expiresIn', 'chatExpiresIn', 'unionId', ...CLOSING_OPTION_NAMES].find(
-			(name) => options[name] !== undefined && options[name] !== '' && !(typeof options[name] === 'object' && Object.keys(options[name] as object).length === 0),
+			(name) =>
+				options[name] !== undefined &&
+				options[name] !== '' &&
+				!(typeof options[name] === 'object' && Object.keys(options[name] as object).length === 0),
 		);
 		if (tempOnly) {
 			const label = OPTION_LABELS.get(tempOnly) ?? tempOnly;
-			throw invalidField(this, itemIndex, tempOnly, `"${label}" applies to a temporary session only; turn on "Temporary Session" or remove it`);
+			throw invalidField(
+				this,
+				itemIndex,
+				tempOnly,
+				`"${label}" applies to a temporary session only; turn on "Temporary Session" or remove it`,
+			);
 		}
 	} else if (type === 2) {
-		throw invalidField(this, itemIndex, 'type', 'A temporary session (临时会话) serves a single member only; choose Type "Single Member"');
+		throw invalidField(
+			this,
+			itemIndex,
+			'type',
+			'A temporary session (临时会话) serves a single member only; choose Type "Single Member"',
+		);
 	}
 	const body: IDataObject = {
 		type,
@@ -166,8 +246,18 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	};
 	if (isTemp) {
 		body.is_temp = true;
-		const expiresIn = expirySeconds(where, options.expiresIn, 'expiresIn', 'QR Code Expires In (Seconds)');
-		const chatExpiresIn = expirySeconds(where, options.chatExpiresIn, 'chatExpiresIn', 'Session Expires In (Seconds)');
+		const expiresIn = expirySeconds(
+			where,
+			options.expiresIn,
+			'expiresIn',
+			'QR Code Expires In (Seconds)',
+		);
+		const chatExpiresIn = expirySeconds(
+			where,
+			options.chatExpiresIn,
+			'chatExpiresIn',
+			'Session Expires In (Seconds)',
+		);
 		if (expiresIn) body.expires_in = expiresIn;
 		if (chatExpiresIn) body.chat_expires_in = chatExpiresIn;
 		if (options.unionId) body.unionid = String(options.unionId).trim();

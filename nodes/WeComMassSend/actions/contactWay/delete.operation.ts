@@ -13,7 +13,8 @@ export const operation = defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a contact way',
-	description: 'Delete a contact way; its QR code stops working (删除企业已配置的「联系我」方式, del_contact_way)',
+	description:
+		'Delete a contact way; its QR code stops working (删除企业已配置的「联系我」方式, del_contact_way)',
 	calls: [DEL_CONTACT_WAY],
 	properties: [configIdField],
 	execute,
@@ -21,6 +22,10 @@ export const operation = defineOperation({
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const configId = requiredString.call(this, 'configId', 'Config ID', itemIndex);
-	await weComApiRequest.call(this, { api: DEL_CONTACT_WAY, body: { config_id: configId }, itemIndex });
+	await weComApiRequest.call(this, {
+		api: DEL_CONTACT_WAY,
+		body: { config_id: configId },
+		itemIndex,
+	});
 	return [{ config_id: configId, deleted: true }];
 }

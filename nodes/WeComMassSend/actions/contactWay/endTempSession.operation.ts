@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 		displayName: 'Member',
 		name: 'userId',
 		required: true,
-		description: 'The member (成员 UserID) in the temporary session, e.g. UserID from the WeCom Trigger',
+		description:
+			'The member (成员 UserID) in the temporary session, e.g. UserID from the WeCom Trigger',
 	}),
 	{
 		displayName: 'Customer ID',
@@ -31,7 +32,8 @@ export const operation = defineOperation({
 	value: 'endTempSession',
 	name: 'End Temporary Session',
 	action: 'End a temporary session',
-	description: 'End a temporary session now; WeCom sends its closing message (结束临时会话, close_temp_chat)',
+	description:
+		'End a temporary session now; WeCom sends its closing message (结束临时会话, close_temp_chat)',
 	calls: [CLOSE_TEMP_CHAT],
 	properties,
 	execute,
@@ -41,6 +43,10 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const userid = memberId.call(this, 'userId', itemIndex);
 	if (!userid) throw invalidField(this, itemIndex, 'userId', '"Member" is required');
 	const externalUserId = requiredString.call(this, 'externalUserId', 'Customer ID', itemIndex);
-	await weComApiRequest.call(this, { api: CLOSE_TEMP_CHAT, body: { userid, external_userid: externalUserId }, itemIndex });
+	await weComApiRequest.call(this, {
+		api: CLOSE_TEMP_CHAT,
+		body: { userid, external_userid: externalUserId },
+		itemIndex,
+	});
 	return [{ userid, external_userid: externalUserId, ended: true }];
 }

@@ -7,13 +7,16 @@ import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { configIdField } from './configId.description';
 
-export const GET_CONTACT_WAY = wecomApi('POST', 'externalcontact/get_contact_way', { changesData: false });
+export const GET_CONTACT_WAY = wecomApi('POST', 'externalcontact/get_contact_way', {
+	changesData: false,
+});
 
 export const operation = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a contact way',
-	description: 'A contact way’s members, state, QR code and settings (获取企业已配置的「联系我」方式, get_contact_way)',
+	description:
+		'A contact way’s members, state, QR code and settings (获取企业已配置的「联系我」方式, get_contact_way)',
 	calls: [GET_CONTACT_WAY],
 	properties: [configIdField],
 	execute,
@@ -24,7 +27,15 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	return [await readContactWay.call(this, configId, itemIndex)];
 }
 
-export async function readContactWay(this: IExecuteFunctions, configId: string, itemIndex: number): Promise<IDataObject> {
-	const response = await weComApiRequest.call(this, { api: GET_CONTACT_WAY, body: { config_id: configId }, itemIndex });
+export async function readContactWay(
+	this: IExecuteFunctions,
+	configId: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const response = await weComApiRequest.call(this, {
+		api: GET_CONTACT_WAY,
+		body: { config_id: configId },
+		itemIndex,
+	});
 	return (response.contact_way as IDataObject | undefined) ?? {};
 }

@@ -11,7 +11,9 @@ import type { OperationResult } from '../types';
 import { GET_CONTACT_WAY, readContactWay } from './get.operation';
 import { LIST_CONTACT_WAY_PAGE } from './limits';
 
-const LIST_CONTACT_WAY = wecomApi('POST', 'externalcontact/list_contact_way', { changesData: false });
+const LIST_CONTACT_WAY = wecomApi('POST', 'externalcontact/list_contact_way', {
+	changesData: false,
+});
 
 const properties: INodeProperties[] = [
 	{
@@ -19,7 +21,8 @@ const properties: INodeProperties[] = [
 		name: 'startTime',
 		type: 'dateTime',
 		default: '',
-		description: 'Only contact ways created at or after this time (start_time); empty: WeCom’s default, 90 days ago',
+		description:
+			'Only contact ways created at or after this time (start_time); empty: WeCom’s default, 90 days ago',
 	},
 	{
 		displayName: 'Created Before',
@@ -35,11 +38,14 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to read each contact way’s details (state, QR code, members) with one get_contact_way each; otherwise WeCom lists config_id only',
+			'Whether to read each contact way’s details (state, QR code, members) with one ' +
+			'get_contact_way each; otherwise WeCom lists config_id only',
 	},
 	{
 		displayName:
-			'Lists the QR codes and mini-program buttons created by the API (not temporary sessions, and only those created since 2021-07-10): they never show in the WeCom admin console.',
+			'Lists the QR codes and mini-program buttons created by the API (not temporary ' +
+			'sessions, and only those created since 2021-07-10): they never show in the WeCom ' +
+			'admin console.',
 		name: 'contactWayListNotice',
 		type: 'notice',
 		default: '',
@@ -50,7 +56,8 @@ export const operation = defineOperation({
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many contact ways',
-	description: 'List the contact ways created in a time window (获取企业已配置的「联系我」列表, list_contact_way)',
+	description:
+		'List the contact ways created in a time window (获取企业已配置的「联系我」列表, list_contact_way)',
 	calls: [LIST_CONTACT_WAY, GET_CONTACT_WAY],
 	properties,
 	execute,
@@ -60,11 +67,19 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const start = optionalTime.call(this, itemIndex, 'startTime', 'Created After');
 	const end = optionalTime.call(this, itemIndex, 'endTime', 'Created Before');
 	if (start !== undefined && end !== undefined && start > end) {
-		throw invalidField(this, itemIndex, 'endTime', '"Created Before" is earlier than "Created After"');
+		throw invalidField(
+			this,
+			itemIndex,
+			'endTime',
+			'"Created Before" is earlier than "Created After"',
+		);
 	}
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
 	const includeDetails = this.getNodeParameter('includeDetails', itemIndex, false) === true;
-	const query: IDataObject = { ...(start !== undefined ? { start_time: start } : {}), ...(end !== undefined ? { end_time: end } : {}) };
+	const query: IDataObject = {
+		...(start !== undefined ? { start_time: start } : {}),
+		...(end !== undefined ? { end_time: end } : {}),
+	};
 
 	const output: IDataObject[] = [];
 	const fetchPage = async (cursor: string, pageSize: number) => {
@@ -73,17 +88,27 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			body: { ...query, limit: pageSize, ...(cursor ? { cursor } : {}) },
 			itemIndex,
 		});
-		return { items: (response.contact_way as IDataObject[] | undefined) ?? [], nextCursor: String(response.next_cursor ?? '') };
+		return {
+			items: (response.contact_way as IDataObject[] | undefined) ?? [],
+			nextCursor: String(response.next_cursor ?? ''),
+		};
 	};
 	for await (const page of pages(fetchPage, { maxPageSize: LIST_CONTACT_WAY_PAGE, limit })) {
 		for (const way of page) {
-			output.push(includeDetails ? await readContactWay.call(this, String(way.config_id), itemIndex) : way);
+			output.push(
+				includeDetails ? await readContactWay.call(this, String(way.config_id), itemIndex) : way,
+			);
 		}
 	}
 	return output;
 }
 
-function optionalTime(this: IExecuteFunctions, itemIndex: number, name: string, label: string): number | undefined {
+function optionalTime(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): number | undefined {
 	const value = this.getNodeParameter(name, itemIndex, '');
 	if (value === '' || value === null || value === undefined) return undefined;
 	const parsed = toUnixSeconds(value, this.getTimezone());

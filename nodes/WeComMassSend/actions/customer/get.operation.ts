@@ -7,7 +7,10 @@ import { requiredString } from '../common/fields';
 import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 
-const GET_CUSTOMER = wecomApi('GET', 'externalcontact/get', { changesData: false, name: 'externalcontact/get' });
+const GET_CUSTOMER = wecomApi('GET', 'externalcontact/get', {
+	changesData: false,
+	name: 'externalcontact/get',
+});
 
 const properties: INodeProperties[] = [
 	{
@@ -17,11 +20,14 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.ExternalUserID }}',
 		placeholder: 'wmXXXXXXXXXX',
-		description: 'The customer’s external_userid (客户 ID), e.g. ExternalUserID from the WeCom Trigger',
+		description:
+			'The customer’s external_userid (客户 ID), e.g. ExternalUserID from the WeCom Trigger',
 	},
 	{
 		displayName:
-			'One item with the customer (external_contact) and every member who added them (follow_user: remark, tags, add_way, state). More than 500 followers are read page by page and joined.',
+			'One item with the customer (external_contact) and every member who added them ' +
+			'(follow_user: remark, tags, add_way, state). More than 500 followers are read page by ' +
+			'page and joined.',
 		name: 'customerGetNotice',
 		type: 'notice',
 		default: '',
@@ -32,7 +38,8 @@ export const operation = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a customer',
-	description: 'A customer’s details and every member who added them (获取客户详情, externalcontact/get)',
+	description:
+		'A customer’s details and every member who added them (获取客户详情, externalcontact/get)',
 	calls: [GET_CUSTOMER],
 	properties,
 	execute,
@@ -51,7 +58,9 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 				itemIndex,
 			});
 			if (!cursor) customer = (response.external_contact as IDataObject | undefined) ?? {};
-			const page = Array.isArray(response.follow_user) ? (response.follow_user as IDataObject[]) : [];
+			const page = Array.isArray(response.follow_user)
+				? (response.follow_user as IDataObject[])
+				: [];
 			return { items: page, nextCursor: String(response.next_cursor ?? '') };
 		},
 		// The API takes no page size: WeCom decides it.

@@ -9,7 +9,10 @@ import { memberId, memberLocator } from '../common/memberLocator';
 import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 
-export const REMARK = wecomApi('POST', 'externalcontact/remark', { changesData: true, name: 'externalcontact/remark' });
+export const REMARK = wecomApi('POST', 'externalcontact/remark', {
+	changesData: true,
+	name: 'externalcontact/remark',
+});
 
 /** 修改客户备注信息 (page 92115), in characters. */
 export const REMARK_MAX_CHARS = 20;
@@ -29,7 +32,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.ExternalUserID }}',
 		placeholder: 'wmXXXXXXXXXX',
-		description: 'The customer’s external_userid (客户 ID), e.g. ExternalUserID from the WeCom Trigger',
+		description:
+			'The customer’s external_userid (客户 ID), e.g. ExternalUserID from the WeCom Trigger',
 	},
 	{
 		displayName: 'Update Fields',
@@ -43,7 +47,9 @@ const properties: INodeProperties[] = [
 				name: 'remarkCompany',
 				type: 'string',
 				default: '',
-				description: 'The customer’s company as the member notes it (remark_company), at most 20 characters; WeCom keeps it only for WeChat customers',
+				description:
+					'The customer’s company as the member notes it (remark_company), at most 20 ' +
+					'characters; WeCom keeps it only for WeChat customers',
 			},
 			{
 				displayName: 'Description',
@@ -51,7 +57,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { rows: 2 },
 				default: '',
-				description: 'The member’s description of the customer (描述, description), at most 150 characters',
+				description:
+					'The member’s description of the customer (描述, description), at most 150 characters',
 			},
 			{
 				displayName: 'Mobiles',
@@ -60,14 +67,16 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: '13800000001, 13800000002',
 				description:
-					'Phone numbers (备注手机号, remark_mobiles), comma separated or an array; they replace the old ones. Added but left empty: clears them.',
+					'Phone numbers (备注手机号, remark_mobiles), comma separated or an array; they replace ' +
+					'the old ones. Added but left empty: clears them.',
 			},
 			{
 				displayName: 'Picture Media ID',
 				name: 'remarkPicMediaId',
 				type: 'string',
 				default: '',
-				description: 'A picture for the remark (remark_pic_mediaid): the media_id of Media → Upload, valid 3 days',
+				description:
+					'A picture for the remark (remark_pic_mediaid): the media_id of Media → Upload, valid 3 days',
 			},
 			{
 				displayName: 'Remark',
@@ -84,7 +93,9 @@ export const operation = defineOperation({
 	value: 'updateRemark',
 	name: 'Update Remark',
 	action: 'Update the remark of a customer',
-	description: 'A member’s remark, description, company, mobiles or picture for a customer (修改客户备注信息, externalcontact/remark)',
+	description:
+		'A member’s remark, description, company, mobiles or picture for a customer (修改客户备注信息, ' +
+		'externalcontact/remark)',
 	calls: [REMARK],
 	properties,
 	execute,
@@ -107,7 +118,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 		if (fields[field] === undefined) continue;
 		const text = String(fields[field] ?? '');
 		if (charCount(text) > max) {
-			throw invalidField(this, itemIndex, `updateFields.${field}`, `"${label}" has ${charCount(text)} characters; WeCom allows at most ${max}`);
+			throw invalidField(
+				this,
+				itemIndex,
+				`updateFields.${field}`,
+				`"${label}" has ${charCount(text)} characters; WeCom allows at most ${max}`,
+			);
 		}
 		if (text !== '') body[wecom] = text;
 	}
@@ -116,7 +132,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	}
 	if (fields.remarkMobiles !== undefined) {
 		const mobiles = parseIdList(fields.remarkMobiles);
-		if (!mobiles.ok) throw invalidField(this, itemIndex, 'updateFields.remarkMobiles', `"Mobiles": ${mobiles.reason}`);
+		if (!mobiles.ok)
+			throw invalidField(
+				this,
+				itemIndex,
+				'updateFields.remarkMobiles',
+				`"Mobiles": ${mobiles.reason}`,
+			);
 		// WeCom clears the remark's mobiles when it receives [""].
 		body.remark_mobiles = mobiles.ids.length > 0 ? mobiles.ids : [''];
 	}
@@ -125,7 +147,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			this,
 			itemIndex,
 			'updateFields',
-			'Add at least one field under "Update Fields" (Remark, Description, Company, Mobiles or Picture Media ID); WeCom refuses a remark with none',
+			'Add at least one field under "Update Fields" (Remark, Description, Company, Mobiles ' +
+				'or Picture Media ID); WeCom refuses a remark with none',
 		);
 	}
 	await weComApiRequest.call(this, { api: REMARK, body, itemIndex });

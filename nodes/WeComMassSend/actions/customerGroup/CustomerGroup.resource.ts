@@ -11,6 +11,14 @@ export const customerGroup = defineResource({
 	value: 'customerGroup',
 	name: 'Customer Group',
 	description: '客户群 and their 「加入群聊」 join ways',
-	operations: [convertOpenGid, createJoinWay, deleteJoinWay, get, getJoinWay, getMany, updateJoinWay],
+	operations: [
+		convertOpenGid,
+		createJoinWay,
+		deleteJoinWay,
+		get,
+		getJoinWay,
+		getMany,
+		updateJoinWay,
+	],
 	defaultOperation: 'getMany',
 });

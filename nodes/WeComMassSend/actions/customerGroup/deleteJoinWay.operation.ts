@@ -7,13 +7,16 @@ import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { joinWayConfigIdField } from './joinWayFields';
 
-const DEL_JOIN_WAY = wecomApi('POST', 'externalcontact/groupchat/del_join_way', { changesData: true });
+const DEL_JOIN_WAY = wecomApi('POST', 'externalcontact/groupchat/del_join_way', {
+	changesData: true,
+});
 
 export const operation = defineOperation({
 	value: 'deleteJoinWay',
 	name: 'Delete Join Way',
 	action: 'Delete a group join way',
-	description: 'Delete a join way; its group QR code stops working (删除客户群进群方式配置, groupchat/del_join_way)',
+	description:
+		'Delete a join way; its group QR code stops working (删除客户群进群方式配置, groupchat/del_join_way)',
 	calls: [DEL_JOIN_WAY],
 	properties: [joinWayConfigIdField],
 	execute,

@@ -13,7 +13,8 @@ const properties: INodeProperties[] = [
 		displayName: 'Customer Group',
 		name: 'chatId',
 		required: true,
-		description: 'The customer group (客户群 chat_id), e.g. ChatId from the WeCom Trigger’s group events',
+		description:
+			'The customer group (客户群 chat_id), e.g. ChatId from the WeCom Trigger’s group events',
 	}),
 	{
 		displayName: 'Include Member Names',
@@ -28,7 +29,8 @@ export const operation = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a customer group',
-	description: 'A customer group’s name, owner, notice, admins and members with how they joined (获取客户群详情, groupchat/get)',
+	description:
+		'A customer group’s name, owner, notice, admins and members with how they joined (获取客户群详情, groupchat/get)',
 	calls: [GET_GROUP],
 	properties,
 	execute,

@@ -32,8 +32,11 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'zhangsan, lisi',
 		description:
-			'Only groups owned by these members (群主 UserID, owner_filter); empty for every owner the app can see. More than 100 owners are read 100 at a time.',
-		hint: 'Without owners WeCom refuses (81017) when the app can see more than 1,000 members: name the owners then',
+			'Only groups owned by these members (群主 UserID, owner_filter); empty for every owner ' +
+			'the app can see. More than 100 owners are read 100 at a time.',
+		hint:
+			'Without owners WeCom refuses (81017) when the app can see more than 1,000 members: name ' +
+			'the owners then',
 	},
 	...returnAllOrLimit,
 	{
@@ -41,7 +44,9 @@ const properties: INodeProperties[] = [
 		name: 'includeDetails',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to read each group’s name, owner and members with one groupchat/get each; otherwise WeCom lists chat_id and status only',
+		description:
+			'Whether to read each group’s name, owner and members with one groupchat/get each; ' +
+			'otherwise WeCom lists chat_id and status only',
 	},
 ];
 
@@ -56,14 +61,17 @@ export const operation = defineOperation({
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const status = STATUS[String(this.getNodeParameter('status', itemIndex, 'all')) as keyof typeof STATUS];
-	if (status === undefined) throw invalidField(this, itemIndex, 'status', '"Status" must be one of the listed statuses');
+	const status =
+		STATUS[String(this.getNodeParameter('status', itemIndex, 'all')) as keyof typeof STATUS];
+	if (status === undefined)
+		throw invalidField(this, itemIndex, 'status', '"Status" must be one of the listed statuses');
 	const parsed = parseIdList(this.getNodeParameter('owners', itemIndex, ''));
 	if (!parsed.ok) throw invalidField(this, itemIndex, 'owners', `"Owners": ${parsed.reason}`);
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
 	const includeDetails = this.getNodeParameter('includeDetails', itemIndex, false) === true;
 	// WeCom takes at most 100 owners per request: one list per 100, joined in the given order.
-	const ownerChunks: Array<string[] | undefined> = parsed.ids.length > 0 ? chunk(parsed.ids, OWNERS_PER_REQUEST) : [undefined];
+	const ownerChunks: Array<string[] | undefined> =
+		parsed.ids.length > 0 ? chunk(parsed.ids, OWNERS_PER_REQUEST) : [undefined];
 
 	const output: IDataObject[] = [];
 	for (const owners of ownerChunks) {
@@ -77,7 +85,10 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 				...(cursor ? { cursor } : {}),
 			};
 			const response = await weComApiRequest.call(this, { api: LIST_GROUPS, body, itemIndex });
-			return { items: (response.group_chat_list as IDataObject[] | undefined) ?? [], nextCursor: String(response.next_cursor ?? '') };
+			return {
+				items: (response.group_chat_list as IDataObject[] | undefined) ?? [],
+				nextCursor: String(response.next_cursor ?? ''),
+			};
 		};
 		for await (const page of pages(fetchPage, { maxPageSize: GROUP_LIST_PAGE, limit: remaining })) {
 			for (const group of page) {
@@ -85,8 +96,15 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 					output.push(group);
 					continue;
 				}
-				const response = await weComApiRequest.call(this, { api: GET_GROUP, body: { chat_id: group.chat_id }, itemIndex });
-				output.push({ ...((response.group_chat as IDataObject | undefined) ?? {}), status: group.status });
+				const response = await weComApiRequest.call(this, {
+					api: GET_GROUP,
+					body: { chat_id: group.chat_id },
+					itemIndex,
+				});
+				output.push({
+					...((response.group_chat as IDataObject | undefined) ?? {}),
+					status: group.status,
+				});
 			}
 		}
 	}

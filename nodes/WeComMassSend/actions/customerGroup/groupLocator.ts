@@ -6,7 +6,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export const GROUP_SEARCH_METHOD = 'searchCustomerGroups';
 
-type GroupLocatorFields = Pick<INodeProperties, 'displayName' | 'name' | 'description'> & Partial<INodeProperties>;
+type GroupLocatorFields = Pick<INodeProperties, 'displayName' | 'name' | 'description'> &
+	Partial<INodeProperties>;
 
 export function groupLocator(fields: GroupLocatorFields): INodeProperties {
 	return {
@@ -20,7 +21,12 @@ export function groupLocator(fields: GroupLocatorFields): INodeProperties {
 				placeholder: 'Select a customer group...',
 				typeOptions: { searchListMethod: GROUP_SEARCH_METHOD, searchable: true },
 			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA' },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA',
+			},
 		],
 		...fields,
 	};

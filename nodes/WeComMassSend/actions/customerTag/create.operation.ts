@@ -20,7 +20,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '客户意向',
-		description: 'The tag group (标签组, group_name), at most 30 characters: a new group, or the existing group of that name, which gets the new tags',
+		description:
+			'The tag group (标签组, group_name), at most 30 characters: a new group, or the existing group of that name, which gets the new tags',
 	},
 	{
 		displayName: 'Tags',
@@ -35,7 +36,13 @@ const properties: INodeProperties[] = [
 				displayName: 'Tag',
 				name: 'tag',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The tag name (标签名称), at most 30 characters' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						description: 'The tag name (标签名称), at most 30 characters',
+					},
 					{
 						displayName: 'Order',
 						name: 'order',
@@ -61,7 +68,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'etGROUP1',
-				description: 'Add the tags to this existing group (group_id) instead of naming one; leave Group Name empty then',
+				description:
+					'Add the tags to this existing group (group_id) instead of naming one; leave Group Name empty then',
 			},
 			{
 				displayName: 'Group Order',
@@ -89,22 +97,52 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const groupName = String(this.getNodeParameter('groupName', itemIndex, '') ?? '').trim();
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const groupId = String(options.groupId ?? '').trim();
-	if (groupName && groupId) throw invalidField(this, itemIndex, 'groupName', 'Give "Group Name" or Options → "Group ID", not both');
-	if (!groupName && !groupId) throw invalidField(this, itemIndex, 'groupName', '"Group Name" is required (or Options → "Group ID" for an existing group)');
+	if (groupName && groupId)
+		throw invalidField(
+			this,
+			itemIndex,
+			'groupName',
+			'Give "Group Name" or Options → "Group ID", not both',
+		);
+	if (!groupName && !groupId)
+		throw invalidField(
+			this,
+			itemIndex,
+			'groupName',
+			'"Group Name" is required (or Options → "Group ID" for an existing group)',
+		);
 	if (charCount(groupName) > TAG_NAME_MAX_CHARS) {
-		throw invalidField(this, itemIndex, 'groupName', `"Group Name" has ${charCount(groupName)} characters; WeCom allows at most ${TAG_NAME_MAX_CHARS}`);
+		throw invalidField(
+			this,
+			itemIndex,
+			'groupName',
+			`"Group Name" has ${charCount(groupName)} characters; WeCom allows at most ${TAG_NAME_MAX_CHARS}`,
+		);
 	}
-	const entries = ((this.getNodeParameter('tags', itemIndex, {}) as { tag?: IDataObject[] }).tag ?? []) as IDataObject[];
-	if (entries.length === 0) throw invalidField(this, itemIndex, 'tags', 'Add at least one tag under "Tags"');
+	const entries = ((this.getNodeParameter('tags', itemIndex, {}) as { tag?: IDataObject[] }).tag ??
+		[]) as IDataObject[];
+	if (entries.length === 0)
+		throw invalidField(this, itemIndex, 'tags', 'Add at least one tag under "Tags"');
 	const seen = new Set<string>();
 	const tag = entries.map((entry, i) => {
 		const name = String(entry.name ?? '').trim();
 		const where = `"Tags" → tag ${i + 1}`;
 		if (!name) throw invalidField(this, itemIndex, 'tags', `${where} has no name`);
 		if (charCount(name) > TAG_NAME_MAX_CHARS) {
-			throw invalidField(this, itemIndex, 'tags', `${where} "${name}" has ${charCount(name)} characters; WeCom allows at most ${TAG_NAME_MAX_CHARS}`);
+			throw invalidField(
+				this,
+				itemIndex,
+				'tags',
+				`${where} "${name}" has ${charCount(name)} characters; WeCom allows at most ${TAG_NAME_MAX_CHARS}`,
+			);
 		}
-		if (seen.has(name)) throw invalidField(this, itemIndex, 'tags', `${where}: "${name}" is given twice; tag names are unique in a group`);
+		if (seen.has(name))
+			throw invalidField(
+				this,
+				itemIndex,
+				'tags',
+				`${where}: "${name}" is given twice; tag names are unique in a group`,
+			);
 		seen.add(name);
 		return { name, order: readOrder.call(this, entry.order, 'tags', itemIndex) };
 	});
@@ -112,11 +150,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	if (groupId) body.group_id = groupId;
 	else {
 		body.group_name = groupName;
-		if (options.groupOrder !== undefined) body.order = readOrder.call(this, options.groupOrder, 'options.groupOrder', itemIndex);
+		if (options.groupOrder !== undefined)
+			body.order = readOrder.call(this, options.groupOrder, 'options.groupOrder', itemIndex);
 	}
-	const response = await weComApiRequest.call(this, { api: ADD_CORP_TAG, body, itemIndex }).catch((error: unknown) => {
-		throw explainTagError.call(this, error, itemIndex);
-	});
+	const response = await weComApiRequest
+		.call(this, { api: ADD_CORP_TAG, body, itemIndex })
+		.catch((error: unknown) => {
+			throw explainTagError.call(this, error, itemIndex);
+		});
 	// WeCom answers the group with only the tags just created, and their new IDs.
 	return [(response.tag_group as IDataObject | undefined) ?? { ...body }];
 }

@@ -11,17 +11,23 @@ import { readTagList, tagListField } from './tagLocator';
 const DEL_CORP_TAG = wecomApi('POST', 'externalcontact/del_corp_tag', { changesData: true });
 
 const properties: INodeProperties[] = [
-	tagListField('tags', 'Tags', 'Tags to delete (tag_id). A group whose last tag is deleted is deleted with it.'),
+	tagListField(
+		'tags',
+		'Tags',
+		'Tags to delete (tag_id). A group whose last tag is deleted is deleted with it.',
+	),
 	{
 		displayName: 'Group IDs',
 		name: 'groupIds',
 		type: 'string',
 		default: '',
 		placeholder: 'etGROUP1, etGROUP2',
-		description: 'Whole tag groups to delete with all their tags (group_id), comma or newline separated, or an array',
+		description:
+			'Whole tag groups to delete with all their tags (group_id), comma or newline separated, or an array',
 	},
 	{
-		displayName: 'Deleted tags are removed from every customer who carries them, and cannot be restored.',
+		displayName:
+			'Deleted tags are removed from every customer who carries them, and cannot be restored.',
 		name: 'customerTagDeleteNotice',
 		type: 'notice',
 		default: '',
@@ -42,7 +48,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const tagIds = readTagList.call(this, 'tags', 'Tags', itemIndex);
 	const groups = parseIdList(this.getNodeParameter('groupIds', itemIndex, ''));
 	if (!groups.ok) throw invalidField(this, itemIndex, 'groupIds', `"Group IDs": ${groups.reason}`);
-	if (tagIds.length === 0 && groups.ids.length === 0) throw invalidField(this, itemIndex, 'tags', 'Give at least one tag under "Tags" or one ID in "Group IDs"');
+	if (tagIds.length === 0 && groups.ids.length === 0)
+		throw invalidField(
+			this,
+			itemIndex,
+			'tags',
+			'Give at least one tag under "Tags" or one ID in "Group IDs"',
+		);
 	const body: IDataObject = {};
 	if (tagIds.length > 0) body.tag_id = tagIds;
 	if (groups.ids.length > 0) body.group_id = groups.ids;

@@ -23,13 +23,19 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'etGROUP1, etGROUP2',
-				description: 'Only these tag groups (标签组, group_id), each with all its tags; comma or newline separated, or an array',
+				description:
+					'Only these tag groups (标签组, group_id), each with all its tags; comma or newline separated, or an array',
 			},
-			tagListField('tags', 'Tags', 'Only these tags (标签, tag_id), each in its group. Use this or Group IDs: WeCom ignores the tags when groups are given.'),
+			tagListField(
+				'tags',
+				'Tags',
+				'Only these tags (标签, tag_id), each in its group. Use this or Group IDs: WeCom ignores the tags when groups are given.',
+			),
 		],
 	},
 	{
-		displayName: 'One item per tag group (企业标签库): group_id, group_name, order and its tags (id, name, order).',
+		displayName:
+			'One item per tag group (企业标签库): group_id, group_name, order and its tags (id, name, order).',
 		name: 'customerTagGetManyNotice',
 		type: 'notice',
 		default: '',
@@ -40,7 +46,8 @@ export const operation = defineOperation({
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many customer tags',
-	description: 'The corp tag library by group, or only some tags or groups (获取企业标签库, get_corp_tag_list)',
+	description:
+		'The corp tag library by group, or only some tags or groups (获取企业标签库, get_corp_tag_list)',
 	calls: [GET_CORP_TAG_LIST],
 	properties,
 	execute,
@@ -49,10 +56,16 @@ export const operation = defineOperation({
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const tagIds = readTagList.call(this, 'filters.tags', 'Tags', itemIndex);
 	const groups = parseIdList(this.getNodeParameter('filters.groupIds', itemIndex, ''));
-	if (!groups.ok) throw invalidField(this, itemIndex, 'filters.groupIds', `"Group IDs": ${groups.reason}`);
+	if (!groups.ok)
+		throw invalidField(this, itemIndex, 'filters.groupIds', `"Group IDs": ${groups.reason}`);
 	if (tagIds.length > 0 && groups.ids.length > 0) {
 		// WeCom would silently drop the tag filter (page 92117), returning more than asked for.
-		throw invalidField(this, itemIndex, 'filters.tags', 'Filter by "Tags" or by "Group IDs", not both: WeCom ignores the tags when groups are given');
+		throw invalidField(
+			this,
+			itemIndex,
+			'filters.tags',
+			'Filter by "Tags" or by "Group IDs", not both: WeCom ignores the tags when groups are given',
+		);
 	}
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
 	const tagGroups = await readTagGroups.call(this, { tagIds, groupIds: groups.ids }, itemIndex);

@@ -10,7 +10,9 @@ import { invalidField } from '../common/fields';
 
 export const TAG_SEARCH_METHOD = 'searchCustomerTags';
 
-export function tagLocator(fields: Pick<INodeProperties, 'displayName' | 'name' | 'description'> & Partial<INodeProperties>): INodeProperties {
+export function tagLocator(
+	fields: Pick<INodeProperties, 'displayName' | 'name' | 'description'> & Partial<INodeProperties>,
+): INodeProperties {
 	return {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
@@ -29,7 +31,11 @@ export function tagLocator(fields: Pick<INodeProperties, 'displayName' | 'name' 
 }
 
 /** Several tags: one picker per entry ("Add Tag"); each entry may also hold several typed IDs. */
-export function tagListField(name: string, displayName: string, description: string): INodeProperties {
+export function tagListField(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -38,18 +44,32 @@ export function tagListField(name: string, displayName: string, description: str
 		placeholder: 'Add Tag',
 		default: {},
 		description,
-		options: [{ displayName: 'Tag', name: 'tags', values: [tagLocator({ displayName: 'Tag', name: 'tag', description: 'A corp tag (企业标签)' })] }],
+		options: [
+			{
+				displayName: 'Tag',
+				name: 'tags',
+				values: [
+					tagLocator({ displayName: 'Tag', name: 'tag', description: 'A corp tag (企业标签)' }),
+				],
+			},
+		],
 	};
 }
 
 /** The value of a resource locator as n8n saves it, or the plain value of an expression or older workflow. */
 export function locatorValue(value: unknown): unknown {
-	if (typeof value === 'object' && value !== null && !Array.isArray(value) && '__rl' in value) return (value as { value?: unknown }).value;
+	if (typeof value === 'object' && value !== null && !Array.isArray(value) && '__rl' in value)
+		return (value as { value?: unknown }).value;
 	return value;
 }
 
 /** The tag IDs of a tagListField, deduplicated; refuses anything that is not an ID, naming the field. */
-export function readTagList(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string[] {
+export function readTagList(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string[] {
 	const raw = this.getNodeParameter(name, itemIndex, {}) as { tags?: Array<{ tag?: unknown }> };
 	const entries = Array.isArray(raw?.tags) ? raw.tags : [];
 	const parsed = parseIdList(entries.map((entry) => locatorValue(entry?.tag)));

@@ -8,10 +8,20 @@ import { invalidField } from '../common/fields';
 export const TAG_NAME_MAX_CHARS = 30;
 
 /** order: an unsigned 32-bit integer, [0, 2^32). */
-export function readOrder(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): number {
+export function readOrder(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number {
 	const order = Number(value ?? 0);
 	if (!Number.isInteger(order) || order < 0 || order >= 2 ** 32) {
-		throw invalidField(this, itemIndex, field, `Order must be a whole number from 0 to 4294967295 (WeCom's range), not ${String(value)}`);
+		throw invalidField(
+			this,
+			itemIndex,
+			field,
+			`Order must be a whole number from 0 to 4294967295 (WeCom's range), not ${String(value)}`,
+		);
 	}
 	return order;
 }
@@ -25,6 +35,7 @@ export function explainTagError(this: IExecuteFunctions, error: unknown, itemInd
 	return explainApiError.call(this, error, itemIndex, {
 		message: 'a tag or group of that name already exists',
 		description:
-			'Tag names are unique within their group, group names within the corp: choose another name, or find the existing one with Customer Tag → Get Many and use its ID.',
+			'Tag names are unique within their group, group names within the corp: choose another ' +
+			'name, or find the existing one with Customer Tag → Get Many and use its ID.',
 	});
 }

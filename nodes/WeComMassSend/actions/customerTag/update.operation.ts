@@ -15,7 +15,8 @@ const properties: INodeProperties[] = [
 	tagLocator({
 		displayName: 'Tag or Group',
 		name: 'id',
-		description: 'The tag to change, from the list, or By ID a tag ID or a tag group ID (group_id) to rename the group',
+		description:
+			'The tag to change, from the list, or By ID a tag ID or a tag group ID (group_id) to rename the group',
 	}),
 	{
 		displayName: 'Update Fields',
@@ -24,7 +25,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The new name, at most 30 characters; unique in its group' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'The new name, at most 30 characters; unique in its group',
+			},
 			{
 				displayName: 'Order',
 				name: 'order',
@@ -54,16 +61,36 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const body: IDataObject = { id };
 	if (fields.name !== undefined) {
 		const name = String(fields.name).trim();
-		if (!name) throw invalidField(this, itemIndex, 'updateFields.name', '"Name" is empty; remove it to keep the name');
+		if (!name)
+			throw invalidField(
+				this,
+				itemIndex,
+				'updateFields.name',
+				'"Name" is empty; remove it to keep the name',
+			);
 		if (charCount(name) > TAG_NAME_MAX_CHARS) {
-			throw invalidField(this, itemIndex, 'updateFields.name', `"Name" has ${charCount(name)} characters; WeCom allows at most ${TAG_NAME_MAX_CHARS}`);
+			throw invalidField(
+				this,
+				itemIndex,
+				'updateFields.name',
+				`"Name" has ${charCount(name)} characters; WeCom allows at most ${TAG_NAME_MAX_CHARS}`,
+			);
 		}
 		body.name = name;
 	}
-	if (fields.order !== undefined) body.order = readOrder.call(this, fields.order, 'updateFields.order', itemIndex);
-	if (Object.keys(body).length === 1) throw invalidField(this, itemIndex, 'updateFields', 'Add "Name" or "Order" under "Update Fields"');
-	await weComApiRequest.call(this, { api: EDIT_CORP_TAG, body, itemIndex }).catch((error: unknown) => {
-		throw explainTagError.call(this, error, itemIndex);
-	});
+	if (fields.order !== undefined)
+		body.order = readOrder.call(this, fields.order, 'updateFields.order', itemIndex);
+	if (Object.keys(body).length === 1)
+		throw invalidField(
+			this,
+			itemIndex,
+			'updateFields',
+			'Add "Name" or "Order" under "Update Fields"',
+		);
+	await weComApiRequest
+		.call(this, { api: EDIT_CORP_TAG, body, itemIndex })
+		.catch((error: unknown) => {
+			throw explainTagError.call(this, error, itemIndex);
+		});
 	return [{ ...body, updated: true }];
 }

@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 	memberLocator({
 		displayName: 'Member',
 		name: 'userId',
-		description: 'The member (成员 UserID) who added the customer: tags are per member and customer',
+		description:
+			'The member (成员 UserID) who added the customer: tags are per member and customer',
 	}),
 	{
 		displayName: 'Customer ID',
@@ -23,7 +24,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.ExternalUserID }}',
 		placeholder: 'wmXXXXXXXXXX',
-		description: 'The customer’s external_userid (客户 ID), e.g. ExternalUserID from the WeCom Trigger',
+		description:
+			'The customer’s external_userid (客户 ID), e.g. ExternalUserID from the WeCom Trigger',
 	},
 	tagListField('tagsToAdd', 'Tags to Add', 'Corp tags to put on the customer (add_tag)'),
 	tagListField('tagsToRemove', 'Tags to Remove', 'Corp tags to take off the customer (remove_tag)'),
@@ -46,13 +48,29 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const add = readTagList.call(this, 'tagsToAdd', 'Tags to Add', itemIndex);
 	const remove = readTagList.call(this, 'tagsToRemove', 'Tags to Remove', itemIndex);
 	if (add.length === 0 && remove.length === 0) {
-		throw invalidField(this, itemIndex, 'tagsToAdd', 'Give at least one tag under "Tags to Add" or "Tags to Remove"; WeCom refuses both empty');
+		throw invalidField(
+			this,
+			itemIndex,
+			'tagsToAdd',
+			'Give at least one tag under "Tags to Add" or "Tags to Remove"; WeCom refuses both empty',
+		);
 	}
 	const both = add.filter((id) => remove.includes(id));
-	if (both.length > 0) throw invalidField(this, itemIndex, 'tagsToRemove', `${both.join(', ')} is in both "Tags to Add" and "Tags to Remove"`);
+	if (both.length > 0)
+		throw invalidField(
+			this,
+			itemIndex,
+			'tagsToRemove',
+			`${both.join(', ')} is in both "Tags to Add" and "Tags to Remove"`,
+		);
 	await weComApiRequest.call(this, {
 		api: MARK_TAG,
-		body: { userid, external_userid: externalUserId, ...(add.length ? { add_tag: add } : {}), ...(remove.length ? { remove_tag: remove } : {}) },
+		body: {
+			userid,
+			external_userid: externalUserId,
+			...(add.length ? { add_tag: add } : {}),
+			...(remove.length ? { remove_tag: remove } : {}),
+		},
 		itemIndex,
 	});
 	return [{ userid, external_userid: externalUserId, add_tag: add, remove_tag: remove }];

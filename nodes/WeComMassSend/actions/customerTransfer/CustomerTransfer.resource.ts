@@ -7,7 +7,8 @@ import { operation as transferGroups } from './transferGroups.operation';
 export const customerTransfer = defineResource({
 	value: 'customerTransfer',
 	name: 'Customer Transfer',
-	description: '客户继承: hand the customers and groups of a member who stays or left to another member',
+	description:
+		'客户继承: hand the customers and groups of a member who stays or left to another member',
 	operations: [getTransferResults, getUnassigned, transferCustomers, transferGroups],
 	defaultOperation: 'transferCustomers',
 });

@@ -6,13 +6,20 @@ import { readLimit, returnAllOrLimit } from '../common/paging.description';
 import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { RESULT_ONJOB, RESULT_RESIGNED } from './apis';
-import { handoverField, memberStatusField, readMembers, readMemberStatus, takeoverField } from './handover.description';
+import {
+	handoverField,
+	memberStatusField,
+	readMembers,
+	readMemberStatus,
+	takeoverField,
+} from './handover.description';
 
 export const operation = defineOperation({
 	value: 'getTransferResults',
 	name: 'Get Transfer Results',
 	action: 'Get the results of customer transfers',
-	description: 'Which customers the takeover member has, is waiting for, or did not get (查询客户接替状态, transfer_result, resigned/transfer_result)',
+	description:
+		'Which customers the takeover member has, is waiting for, or did not get (查询客户接替状态, transfer_result, resigned/transfer_result)',
 	calls: [RESULT_ONJOB, RESULT_RESIGNED],
 	properties: [memberStatusField, handoverField, takeoverField, ...returnAllOrLimit],
 	execute,
@@ -34,9 +41,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const api = resigned ? RESULT_RESIGNED : RESULT_ONJOB;
 	// The API takes no page size: WeCom decides it, and a Limit only stops reading early.
 	const fetchPage = async (cursor: string) => {
-		const body: IDataObject = { handover_userid: handover, takeover_userid: takeover, ...(cursor ? { cursor } : {}) };
+		const body: IDataObject = {
+			handover_userid: handover,
+			takeover_userid: takeover,
+			...(cursor ? { cursor } : {}),
+		};
 		const response = await weComApiRequest.call(this, { api, body, itemIndex });
-		return { items: Array.isArray(response.customer) ? (response.customer as IDataObject[]) : [], nextCursor: String(response.next_cursor ?? '') };
+		return {
+			items: Array.isArray(response.customer) ? (response.customer as IDataObject[]) : [],
+			nextCursor: String(response.next_cursor ?? ''),
+		};
 	};
 	const output: IDataObject[] = [];
 	for await (const page of pages(fetchPage, { maxPageSize: Number.MAX_SAFE_INTEGER, limit })) {

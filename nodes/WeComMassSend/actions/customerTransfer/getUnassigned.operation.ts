@@ -11,7 +11,8 @@ export const operation = defineOperation({
 	value: 'getUnassigned',
 	name: 'Get Unassigned',
 	action: 'Get customers of members who left',
-	description: 'Customers whose member left and who wait for a new one (获取待分配的离职成员列表, get_unassigned_list)',
+	description:
+		'Customers whose member left and who wait for a new one (获取待分配的离职成员列表, get_unassigned_list)',
 	calls: [UNASSIGNED],
 	properties: [...returnAllOrLimit],
 	execute,
@@ -24,7 +25,10 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 		const body: IDataObject = { page_size: pageSize, ...(cursor ? { cursor } : {}) };
 		const response = await weComApiRequest.call(this, { api: UNASSIGNED, body, itemIndex });
 		const items = Array.isArray(response.info) ? (response.info as IDataObject[]) : [];
-		return { items, nextCursor: response.is_last === true ? '' : String(response.next_cursor ?? '') };
+		return {
+			items,
+			nextCursor: response.is_last === true ? '' : String(response.next_cursor ?? ''),
+		};
 	};
 	const output: IDataObject[] = [];
 	for await (const page of pages(fetchPage, { maxPageSize: UNASSIGNED_PAGE, limit })) {

@@ -9,18 +9,28 @@ export const memberStatusField: INodeProperties = {
 	name: 'memberStatus',
 	type: 'options',
 	options: [
-		{ name: 'Still Employed (在职继承)', value: 'employed', description: 'The member stays, e.g. changes team' },
-		{ name: 'Has Left (离职继承)', value: 'resigned', description: 'The member has left the company' },
+		{
+			name: 'Still Employed (在职继承)',
+			value: 'employed',
+			description: 'The member stays, e.g. changes team',
+		},
+		{
+			name: 'Has Left (离职继承)',
+			value: 'resigned',
+			description: 'The member has left the company',
+		},
 	],
 	default: 'employed',
-	description: 'Whether the member who hands over stays in the company or has left: WeCom has one API for each',
+	description:
+		'Whether the member who hands over stays in the company or has left: WeCom has one API for each',
 };
 
 export const handoverField = memberLocator({
 	displayName: 'Handover Member',
 	name: 'handoverUserId',
 	required: true,
-	description: 'The member whose customers are handed over (原跟进成员, handover_userid). A member who left is not in the list: type the UserID.',
+	description:
+		'The member whose customers are handed over (原跟进成员, handover_userid). A member who left is not in the list: type the UserID.',
 });
 
 export const takeoverField = memberLocator({
@@ -32,16 +42,33 @@ export const takeoverField = memberLocator({
 
 export function readMemberStatus(this: IExecuteFunctions, itemIndex: number): boolean {
 	const status = this.getNodeParameter('memberStatus', itemIndex, 'employed');
-	if (status !== 'employed' && status !== 'resigned') throw invalidField(this, itemIndex, 'memberStatus', '"Member Status" must be Still Employed or Has Left');
+	if (status !== 'employed' && status !== 'resigned')
+		throw invalidField(
+			this,
+			itemIndex,
+			'memberStatus',
+			'"Member Status" must be Still Employed or Has Left',
+		);
 	return status === 'resigned';
 }
 
 /** Both members, refused before any request when missing or the same. */
-export function readMembers(this: IExecuteFunctions, itemIndex: number): { handover: string; takeover: string } {
+export function readMembers(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { handover: string; takeover: string } {
 	const handover = memberId.call(this, 'handoverUserId', itemIndex);
-	if (!handover) throw invalidField(this, itemIndex, 'handoverUserId', '"Handover Member" is required');
+	if (!handover)
+		throw invalidField(this, itemIndex, 'handoverUserId', '"Handover Member" is required');
 	const takeover = memberId.call(this, 'takeoverUserId', itemIndex);
-	if (!takeover) throw invalidField(this, itemIndex, 'takeoverUserId', '"Takeover Member" is required');
-	if (handover === takeover) throw invalidField(this, itemIndex, 'takeoverUserId', '"Takeover Member" must differ from "Handover Member"');
+	if (!takeover)
+		throw invalidField(this, itemIndex, 'takeoverUserId', '"Takeover Member" is required');
+	if (handover === takeover)
+		throw invalidField(
+			this,
+			itemIndex,
+			'takeoverUserId',
+			'"Takeover Member" must differ from "Handover Member"',
+		);
 	return { handover, takeover };
 }

@@ -8,7 +8,13 @@ import { invalidField } from '../common/fields';
 import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { CUSTOMERS_PER_CALL, MESSAGE_MAX_CHARS, TRANSFER_ONJOB, TRANSFER_RESIGNED } from './apis';
-import { handoverField, memberStatusField, readMembers, readMemberStatus, takeoverField } from './handover.description';
+import {
+	handoverField,
+	memberStatusField,
+	readMembers,
+	readMemberStatus,
+	takeoverField,
+} from './handover.description';
 
 const properties: INodeProperties[] = [
 	memberStatusField,
@@ -22,7 +28,9 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'wmXXXX, wmYYYY',
 		description:
-			'The customers to hand over (external_userid), separated by commas or new lines, or an array from an expression. WeCom takes 100 per call; longer lists are sent 100 at a time.',
+			'The customers to hand over (external_userid), separated by commas or new lines, or an ' +
+			'array from an expression. WeCom takes 100 per call; longer lists are sent 100 at a ' +
+			'time.',
 	},
 	{
 		displayName: 'Message to Customers',
@@ -39,7 +47,9 @@ export const operation = defineOperation({
 	value: 'transferCustomers',
 	name: 'Transfer Customers',
 	action: 'Transfer customers to another member',
-	description: 'Hand a member’s customers to another member (分配在职/离职成员的客户, transfer_customer, resigned/transfer_customer)',
+	description:
+		'Hand a member’s customers to another member (分配在职/离职成员的客户, transfer_customer, ' +
+		'resigned/transfer_customer)',
 	calls: [TRANSFER_ONJOB, TRANSFER_RESIGNED],
 	properties,
 	execute,
@@ -57,17 +67,31 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const resigned = readMemberStatus.call(this, itemIndex);
 	const { handover, takeover } = readMembers.call(this, itemIndex);
 	const parsed = parseIdList(this.getNodeParameter('externalUserIds', itemIndex, ''));
-	if (!parsed.ok) throw invalidField(this, itemIndex, 'externalUserIds', `"Customer IDs": ${parsed.reason}`);
-	if (parsed.ids.length === 0) throw invalidField(this, itemIndex, 'externalUserIds', '"Customer IDs" is required');
-	const message = resigned ? '' : String(this.getNodeParameter('transferMessage', itemIndex, '') ?? '').trim();
+	if (!parsed.ok)
+		throw invalidField(this, itemIndex, 'externalUserIds', `"Customer IDs": ${parsed.reason}`);
+	if (parsed.ids.length === 0)
+		throw invalidField(this, itemIndex, 'externalUserIds', '"Customer IDs" is required');
+	const message = resigned
+		? ''
+		: String(this.getNodeParameter('transferMessage', itemIndex, '') ?? '').trim();
 	if (charCount(message) > MESSAGE_MAX_CHARS) {
-		throw invalidField(this, itemIndex, 'transferMessage', `"Message to Customers" is ${charCount(message)} characters; WeCom allows at most ${MESSAGE_MAX_CHARS}`);
+		throw invalidField(
+			this,
+			itemIndex,
+			'transferMessage',
+			`"Message to Customers" is ${charCount(message)} characters; WeCom allows at most ${MESSAGE_MAX_CHARS}`,
+		);
 	}
 	const api = resigned ? TRANSFER_RESIGNED : TRANSFER_ONJOB;
 	const batches = chunk(parsed.ids, CUSTOMERS_PER_CALL);
 	const output: IDataObject[] = [];
 	for (let index = 0; index < batches.length; index++) {
-		const body: IDataObject = { handover_userid: handover, takeover_userid: takeover, external_userid: batches[index], ...(message ? { transfer_success_msg: message } : {}) };
+		const body: IDataObject = {
+			handover_userid: handover,
+			takeover_userid: takeover,
+			external_userid: batches[index],
+			...(message ? { transfer_success_msg: message } : {}),
+		};
 		let response;
 		try {
 			response = await weComApiRequest.call(this, { api, body, itemIndex });
@@ -79,7 +103,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 				description:
 					`Customers 1–${index * CUSTOMERS_PER_CALL} were sent before the failure (${started.length} transfers started). ` +
 					`Send only customers ${index * CUSTOMERS_PER_CALL + 1}–${parsed.ids.length} again: WeCom refuses customers already being transferred.`,
-				context: { startedExternalUserIds: started, failedBatch: index + 1, batches: batches.length },
+				context: {
+					startedExternalUserIds: started,
+					failedBatch: index + 1,
+					batches: batches.length,
+				},
 			});
 		}
 		const results = Array.isArray(response.customer) ? (response.customer as IDataObject[]) : [];

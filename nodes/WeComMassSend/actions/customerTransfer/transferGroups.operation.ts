@@ -11,7 +11,11 @@ import { GROUPS_ONJOB, GROUPS_PER_CALL, GROUPS_RESIGNED } from './apis';
 import { memberStatusField, readMemberStatus } from './handover.description';
 
 const properties: INodeProperties[] = [
-	{ ...memberStatusField, description: 'Whether the groups’ owner (群主) stays in the company or has left: WeCom has one API for each' },
+	{
+		...memberStatusField,
+		description:
+			'Whether the groups’ owner (群主) stays in the company or has left: WeCom has one API for each',
+	},
 	{
 		displayName: 'Group IDs',
 		name: 'chatIds',
@@ -19,13 +23,17 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'wrXXXX, wrYYYY',
-		description: 'The customer groups to hand over (chat_id, from Customer Group → Get Many), separated by commas or new lines. WeCom takes 100 per call; longer lists are sent 100 at a time.',
+		description:
+			'The customer groups to hand over (chat_id, from Customer Group → Get Many), separated ' +
+			'by commas or new lines. WeCom takes 100 per call; longer lists are sent 100 at a time.',
 	},
 	memberLocator({
 		displayName: 'New Owner',
 		name: 'newOwner',
 		required: true,
-		description: 'The member who becomes the groups’ owner (新群主, new_owner): must use 客户联系, be verified and active. WeCom allows 300 groups of one owner a day.',
+		description:
+			'The member who becomes the groups’ owner (新群主, new_owner): must use 客户联系, be verified ' +
+			'and active. WeCom allows 300 groups of one owner a day.',
 	}),
 ];
 
@@ -33,7 +41,9 @@ export const operation = defineOperation({
 	value: 'transferGroups',
 	name: 'Transfer Customer Groups',
 	action: 'Transfer customer groups to a new owner',
-	description: 'Give a member’s customer groups a new owner (分配在职/离职成员的客户群, groupchat/onjob_transfer, groupchat/transfer)',
+	description:
+		'Give a member’s customer groups a new owner (分配在职/离职成员的客户群, groupchat/onjob_transfer, ' +
+		'groupchat/transfer)',
 	calls: [GROUPS_ONJOB, GROUPS_RESIGNED],
 	properties,
 	execute,
@@ -43,7 +53,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const resigned = readMemberStatus.call(this, itemIndex);
 	const parsed = parseIdList(this.getNodeParameter('chatIds', itemIndex, ''));
 	if (!parsed.ok) throw invalidField(this, itemIndex, 'chatIds', `"Group IDs": ${parsed.reason}`);
-	if (parsed.ids.length === 0) throw invalidField(this, itemIndex, 'chatIds', '"Group IDs" is required');
+	if (parsed.ids.length === 0)
+		throw invalidField(this, itemIndex, 'chatIds', '"Group IDs" is required');
 	const newOwner = memberId.call(this, 'newOwner', itemIndex);
 	if (!newOwner) throw invalidField(this, itemIndex, 'newOwner', '"New Owner" is required');
 	const api = resigned ? GROUPS_RESIGNED : GROUPS_ONJOB;
@@ -52,7 +63,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	for (let index = 0; index < batches.length; index++) {
 		let response;
 		try {
-			response = await weComApiRequest.call(this, { api, body: { chat_id_list: batches[index], new_owner: newOwner }, itemIndex });
+			response = await weComApiRequest.call(this, {
+				api,
+				body: { chat_id_list: batches[index], new_owner: newOwner },
+				itemIndex,
+			});
 		} catch (error) {
 			if (index === 0) throw explainApiError.call(this, error, itemIndex);
 			throw explainApiError.call(this, error, itemIndex, {
@@ -63,7 +78,10 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 		}
 		// WeCom lists only the groups it could not hand over; every other group of the call has its new owner.
 		const failed = new Map<string, IDataObject>();
-		for (const entry of Array.isArray(response.failed_chat_list) ? (response.failed_chat_list as IDataObject[]) : []) failed.set(String(entry.chat_id), entry);
+		for (const entry of Array.isArray(response.failed_chat_list)
+			? (response.failed_chat_list as IDataObject[])
+			: [])
+			failed.set(String(entry.chat_id), entry);
 		for (const chatId of batches[index]) {
 			const failure = failed.get(chatId);
 			output.push({

@@ -23,7 +23,8 @@ const properties: INodeProperties[] = [
 		name: 'notify',
 		type: 'boolean',
 		default: true,
-		description: 'Whether WeCom tells the members that a new group welcome template is available (notify)',
+		description:
+			'Whether WeCom tells the members that a new group welcome template is available (notify)',
 	},
 	{
 		displayName: 'Options',
@@ -34,7 +35,8 @@ const properties: INodeProperties[] = [
 		options: [agentIdOption, fixNicknameOption],
 	},
 	{
-		displayName: 'A corp can hold at most 100 group welcome templates; delete unused ones to make room',
+		displayName:
+			'A corp can hold at most 100 group welcome templates; delete unused ones to make room',
 		name: 'templateLimitNotice',
 		type: 'notice',
 		default: '',
@@ -45,13 +47,18 @@ export const operation = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a group welcome template',
-	description: 'Add a welcome message for customers joining a group (添加入群欢迎语素材, group_welcome_template/add)',
+	description:
+		'Add a welcome message for customers joining a group (添加入群欢迎语素材, group_welcome_template/add)',
 	calls: [TEMPLATE_ADD, UPLOAD_MEDIA],
 	properties,
 	execute,
 });
 
-async function execute(this: IExecuteFunctions, itemIndex: number, state: ExecutionState): Promise<OperationResult> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	state: ExecutionState,
+): Promise<OperationResult> {
 	const { body, warnings } = await readTemplateBody.call(this, itemIndex, state);
 	body.notify = this.getNodeParameter('notify', itemIndex, true) ? 1 : 0;
 	const response = await weComApiRequest.call(this, { api: TEMPLATE_ADD, body, itemIndex });

@@ -29,7 +29,8 @@ export const operation = defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a group welcome template',
-	description: 'Delete a template created by this app (删除入群欢迎语素材, group_welcome_template/del)',
+	description:
+		'Delete a template created by this app (删除入群欢迎语素材, group_welcome_template/del)',
 	calls: [TEMPLATE_DEL],
 	properties,
 	execute,

@@ -16,7 +16,8 @@ export const agentIdOption: INodeProperties = {
 	name: 'agentId',
 	type: 'number',
 	default: 0,
-	description: 'The agentid of the app (legacy third-party suites only, 第三方应用); leave unset otherwise',
+	description:
+		'The agentid of the app (legacy third-party suites only, 第三方应用); leave unset otherwise',
 };
 
 export const fixNicknameOption: INodeProperties = {

@@ -7,7 +7,9 @@ import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { templateIdField } from './fields.description';
 
-const TEMPLATE_GET = wecomApi('POST', 'externalcontact/group_welcome_template/get', { changesData: false });
+const TEMPLATE_GET = wecomApi('POST', 'externalcontact/group_welcome_template/get', {
+	changesData: false,
+});
 
 const properties: INodeProperties[] = [templateIdField];
 
@@ -15,7 +17,8 @@ export const operation = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a group welcome template',
-	description: 'Read a template’s text and attachment (获取入群欢迎语素材, group_welcome_template/get)',
+	description:
+		'Read a template’s text and attachment (获取入群欢迎语素材, group_welcome_template/get)',
 	calls: [TEMPLATE_GET],
 	properties,
 	execute,

@@ -16,7 +16,11 @@ export interface TemplateBody {
  * The group_welcome_template/add and /edit content: text plus at most one attachment as a top-level field named after its kind
  * (not an attachments array), and agentid when set.
  */
-export async function readTemplateBody(this: IExecuteFunctions, itemIndex: number, state: ExecutionState): Promise<TemplateBody> {
+export async function readTemplateBody(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	state: ExecutionState,
+): Promise<TemplateBody> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const content = await readMessageContent.call(this, itemIndex, state, {
 		textMaxBytes: TEMPLATE_TEXT_MAX_BYTES,
@@ -25,7 +29,8 @@ export async function readTemplateBody(this: IExecuteFunctions, itemIndex: numbe
 		fixNickname: options.fixNicknamePlaceholder === true,
 	});
 	const body: IDataObject = content.text ? { text: content.text } : {};
-	for (const attachment of content.attachments) Object.assign(body, toTemplateField(attachment as Attachment));
+	for (const attachment of content.attachments)
+		Object.assign(body, toTemplateField(attachment as Attachment));
 	Object.assign(body, agentIdOf(options));
 	return { body, warnings: content.warnings };
 }

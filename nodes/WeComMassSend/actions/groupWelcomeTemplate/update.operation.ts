@@ -11,7 +11,9 @@ import { agentIdOption, fixNicknameOption, templateIdField } from './fields.desc
 import { TEMPLATE_TEXT_MAX_BYTES } from '../../../shared/limits';
 import { readTemplateBody } from './templateContent';
 
-const TEMPLATE_EDIT = wecomApi('POST', 'externalcontact/group_welcome_template/edit', { changesData: true });
+const TEMPLATE_EDIT = wecomApi('POST', 'externalcontact/group_welcome_template/edit', {
+	changesData: true,
+});
 
 const properties: INodeProperties[] = [
 	templateIdField,
@@ -36,13 +38,18 @@ export const operation = defineOperation({
 	value: 'update',
 	name: 'Update',
 	action: 'Update a group welcome template',
-	description: 'Change a template created by this app (编辑入群欢迎语素材, group_welcome_template/edit)',
+	description:
+		'Change a template created by this app (编辑入群欢迎语素材, group_welcome_template/edit)',
 	calls: [TEMPLATE_EDIT, UPLOAD_MEDIA],
 	properties,
 	execute,
 });
 
-async function execute(this: IExecuteFunctions, itemIndex: number, state: ExecutionState): Promise<OperationResult> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	state: ExecutionState,
+): Promise<OperationResult> {
 	const templateId = requiredString.call(this, 'templateId', 'Template ID', itemIndex);
 	const { body, warnings } = await readTemplateBody.call(this, itemIndex, state);
 	await weComApiRequest.call(this, {

@@ -26,16 +26,31 @@ export interface Audience {
 export function readAudience(this: IExecuteFunctions, itemIndex: number): Audience {
 	const chatType = String(this.getNodeParameter('chatType', itemIndex, 'single'));
 	if (chatType !== 'single' && chatType !== 'group') {
-		throw invalidField(this, itemIndex, 'chatType', '"Send To" must be single (customers) or group (customer groups)');
+		throw invalidField(
+			this,
+			itemIndex,
+			'chatType',
+			'"Send To" must be single (customers) or group (customer groups)',
+		);
 	}
 	const sender = memberId.call(this, 'sender', itemIndex);
 
 	if (chatType === 'group') {
 		if (!sender) {
-			throw invalidField(this, itemIndex, 'sender', '"Sender" is required when sending to customer groups (chat_type group)');
+			throw invalidField(
+				this,
+				itemIndex,
+				'sender',
+				'"Sender" is required when sending to customer groups (chat_type group)',
+			);
 		}
 		// Typed IDs first, then the picked groups; a group named both ways is sent once.
-		const chatIds = [...new Set([...idList.call(this, itemIndex, 'chatIds', 'Group Chat IDs'), ...pickedGroups.call(this, itemIndex)])];
+		const chatIds = [
+			...new Set([
+				...idList.call(this, itemIndex, 'chatIds', 'Group Chat IDs'),
+				...pickedGroups.call(this, itemIndex),
+			]),
+		];
 		if (chatIds.length > MAX_CHATS) {
 			throw invalidField(
 				this,
@@ -68,20 +83,32 @@ function idList(this: IExecuteFunctions, itemIndex: number, name: string, label:
 
 /** The Customer Groups picker's chat IDs (a locator value, or a plain string from an expression). */
 function pickedGroups(this: IExecuteFunctions, itemIndex: number): string[] {
-	const entries = (this.getNodeParameter('groups', itemIndex, {}) as { group?: Array<{ chatId?: unknown }> }).group ?? [];
+	const entries =
+		(this.getNodeParameter('groups', itemIndex, {}) as { group?: Array<{ chatId?: unknown }> })
+			.group ?? [];
 	return entries
-		.map(({ chatId }) => (chatId && typeof chatId === 'object' ? (chatId as { value?: unknown }).value : chatId))
+		.map(({ chatId }) =>
+			chatId && typeof chatId === 'object' ? (chatId as { value?: unknown }).value : chatId,
+		)
 		.map((value) => String(value ?? '').trim())
 		.filter((value) => value !== '');
 }
 
 function readTagFilter(this: IExecuteFunctions, itemIndex: number): TagGroup[] {
-	const ui = tagFilterFromGroups((this.getNodeParameter('tagFilter', itemIndex, {}) as { groups?: unknown }).groups);
+	const ui = tagFilterFromGroups(
+		(this.getNodeParameter('tagFilter', itemIndex, {}) as { groups?: unknown }).groups,
+	);
 	if (!ui.ok) throw invalidField(this, itemIndex, 'tagFilter', `"Tag Filter" ${ui.reason}`);
 	const json = tagFilterFromJson(this.getNodeParameter('tagFilterJson', itemIndex, ''));
-	if (!json.ok) throw invalidField(this, itemIndex, 'tagFilterJson', `"Tag Filter (JSON)" ${json.reason}`);
+	if (!json.ok)
+		throw invalidField(this, itemIndex, 'tagFilterJson', `"Tag Filter (JSON)" ${json.reason}`);
 	if (ui.groupList.length > 0 && json.groupList.length > 0) {
-		throw invalidField(this, itemIndex, 'tagFilterJson', 'Give the tag filter either in "Tag Filter" or in "Tag Filter (JSON)", not both');
+		throw invalidField(
+			this,
+			itemIndex,
+			'tagFilterJson',
+			'Give the tag filter either in "Tag Filter" or in "Tag Filter (JSON)", not both',
+		);
 	}
 	return ui.groupList.length > 0 ? ui.groupList : json.groupList;
 }

@@ -6,14 +6,15 @@ import { groupLocator } from '../customerGroup/groupLocator';
 import { memberLocator } from '../common/memberLocator';
 import { tagListField } from '../customerTag/tagLocator';
 
-
 const single = { chatType: ['single'] };
 const group = { chatType: ['group'] };
 
 const audience: INodeProperties[] = [
 	{
 		displayName:
-			'Creating a mass message creates a task (企业群发任务), it does not send anything: each member must still confirm sending in their WeCom client. Use Get Report to see what was really delivered.',
+			'Creating a mass message creates a task (企业群发任务), it does not send anything: each ' +
+			'member must still confirm sending in their WeCom client. Use Get Report to see what ' +
+			'was really delivered.',
 		name: 'createNotice',
 		type: 'notice',
 		default: '',
@@ -23,8 +24,16 @@ const audience: INodeProperties[] = [
 		name: 'chatType',
 		type: 'options',
 		options: [
-			{ name: 'Customers', value: 'single', description: 'Individual customers (客户, chat_type single)' },
-			{ name: 'Customer Groups', value: 'group', description: 'Customer group chats (客户群, chat_type group)' },
+			{
+				name: 'Customers',
+				value: 'single',
+				description: 'Individual customers (客户, chat_type single)',
+			},
+			{
+				name: 'Customer Groups',
+				value: 'group',
+				description: 'Customer group chats (客户群, chat_type group)',
+			},
 		],
 		default: 'single',
 	},
@@ -37,8 +46,11 @@ const audience: INodeProperties[] = [
 		placeholder: 'wmXXXX1, wmXXXX2',
 		displayOptions: { show: single },
 		description:
-			'Customers (external_userid), comma or newline separated, or an array from an expression. Empty: the Sender’s customers, narrowed by the tag filter.',
-		hint: 'More than 10,000 customers are split into consecutive tasks of at most 10,000, one output item (with its own msgid) per task',
+			'Customers (external_userid), comma or newline separated, or an array from an ' +
+			'expression. Empty: the Sender’s customers, narrowed by the tag filter.',
+		hint:
+			'More than 10,000 customers are split into consecutive tasks of at most 10,000, one ' +
+			'output item (with its own msgid) per task',
 	},
 	{
 		displayName: 'Tag Filter',
@@ -49,20 +61,27 @@ const audience: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: single },
 		description:
-			'Only customers with these tags (客户标签): a customer matches a group when they carry any of its tags, and must match every group',
+			'Only customers with these tags (客户标签): a customer matches a group when they carry any ' +
+			'of its tags, and must match every group',
 		options: [
 			{
 				displayName: 'Tag Group',
 				name: 'groups',
 				values: [
-					tagListField('tags', 'Tags', 'Tags picked by "group / tag" name (the tag ID is saved); any of them matches'),
+					tagListField(
+						'tags',
+						'Tags',
+						'Tags picked by "group / tag" name (the tag ID is saved); any of them matches',
+					),
 					{
 						displayName: 'Tag IDs',
 						name: 'tagIds',
 						type: 'string',
 						default: '',
 						placeholder: 'etXXXX1, etXXXX2',
-						description: 'More tag IDs (tag_id), comma or newline separated, or an expression; any of them, and of Tags, matches',
+						description:
+							'More tag IDs (tag_id), comma or newline separated, or an expression; any of ' +
+							'them, and of Tags, matches',
 					},
 				],
 			},
@@ -75,7 +94,8 @@ const audience: INodeProperties[] = [
 		default: '{"group_list": []}',
 		displayOptions: { show: single },
 		description:
-			'The tag filter as WeCom writes it, e.g. {"group_list": [{"tag_list": ["etA", "etB"]}, {"tag_list": ["etC"]}]}; use this or Tag Filter, not both',
+			'The tag filter as WeCom writes it, e.g. {"group_list": [{"tag_list": ["etA", "etB"]}, ' +
+			'{"tag_list": ["etC"]}]}; use this or Tag Filter, not both',
 	},
 	{
 		displayName: 'Group Chat IDs',
@@ -86,7 +106,8 @@ const audience: INodeProperties[] = [
 		placeholder: 'wrXXXX1, wrXXXX2',
 		displayOptions: { show: group },
 		description:
-			'Customer groups (chat_id_list), comma or newline separated, or an array from an expression. Empty: all of the Sender’s groups.',
+			'Customer groups (chat_id_list), comma or newline separated, or an array from an ' +
+			'expression. Empty: all of the Sender’s groups.',
 		hint: 'At most 2,000 groups',
 	},
 	{
@@ -97,12 +118,19 @@ const audience: INodeProperties[] = [
 		placeholder: 'Add Group',
 		default: {},
 		displayOptions: { show: group },
-		description: 'Customer groups picked by name and owner; sent together with any Group Chat IDs above',
+		description:
+			'Customer groups picked by name and owner; sent together with any Group Chat IDs above',
 		options: [
 			{
 				displayName: 'Group',
 				name: 'group',
-				values: [groupLocator({ displayName: 'Customer Group', name: 'chatId', description: 'A customer group (客户群)' })],
+				values: [
+					groupLocator({
+						displayName: 'Customer Group',
+						name: 'chatId',
+						description: 'A customer group (客户群)',
+					}),
+				],
 			},
 		],
 	},
@@ -110,21 +138,25 @@ const audience: INodeProperties[] = [
 		displayName: 'Sender',
 		name: 'sender',
 		description:
-			'The member (成员 UserID) who sends it. Required for customer groups; for customers required unless Customer IDs or a tag filter is given.',
+			'The member (成员 UserID) who sends it. Required for customer groups; for customers ' +
+			'required unless Customer IDs or a tag filter is given.',
 	}),
 	{
 		displayName: 'Allow Member to Change Recipients',
 		name: 'allowSelect',
 		type: 'boolean',
 		default: false,
-		description: 'Whether the member may change the list of recipients before sending (allow_select)',
+		description:
+			'Whether the member may change the list of recipients before sending (allow_select)',
 	},
 ];
 
 const afterContent: INodeProperties[] = [
 	{
 		displayName:
-			'Each customer receives at most as many mass messages per month as the month has days (the admin may set 7 per week or 1 per day instead), counted over all members. Over the cap a result shows status 3, monthlyLimitReached.',
+			'Each customer receives at most as many mass messages per month as the month has days ' +
+			'(the admin may set 7 per week or 1 per day instead), counted over all members. Over ' +
+			'the cap a result shows status 3, monthlyLimitReached.',
 		name: 'monthlyLimitNotice',
 		type: 'notice',
 		default: '',
@@ -134,4 +166,8 @@ const afterContent: INodeProperties[] = [
 export const createProperties = { audience, afterContent };
 
 // WeCom does not fill in %NICKNAME% in mass messages.
-export const createContentFields = contentFields({ textMaxBytes: MESSAGE_TEXT_MAX_BYTES, attachments: 'many', nickname: false });
+export const createContentFields = contentFields({
+	textMaxBytes: MESSAGE_TEXT_MAX_BYTES,
+	attachments: 'many',
+	nickname: false,
+});

@@ -9,7 +9,11 @@ import { MAX_ATTACHMENTS, MESSAGE_TEXT_MAX_BYTES } from '../../../shared/limits'
 import { createContentFields, createProperties } from './create.description';
 import { ADD_MSG_TEMPLATE, createTasks } from './createTasks';
 
-const properties: INodeProperties[] = [...createProperties.audience, ...createContentFields, ...createProperties.afterContent];
+const properties: INodeProperties[] = [
+	...createProperties.audience,
+	...createContentFields,
+	...createProperties.afterContent,
+];
 
 export const operation = defineOperation({
 	value: 'create',
@@ -21,7 +25,11 @@ export const operation = defineOperation({
 	execute,
 });
 
-async function execute(this: IExecuteFunctions, itemIndex: number, state: ExecutionState): Promise<OperationResult> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	state: ExecutionState,
+): Promise<OperationResult> {
 	// Audience first: reading the content may upload files, and nothing may reach WeCom for a bad item.
 	const audience = readAudience.call(this, itemIndex);
 	const content = await readMessageContent.call(this, itemIndex, state, {
@@ -34,5 +42,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number, state: Execut
 	};
 	if (this.getNodeParameter('allowSelect', itemIndex, false) === true) payload.allow_select = true;
 	const tasks = await createTasks.call(this, itemIndex, audience, payload);
-	return content.warnings.length > 0 ? tasks.map((task) => ({ ...task, warnings: content.warnings })) : tasks;
+	return content.warnings.length > 0
+		? tasks.map((task) => ({ ...task, warnings: content.warnings }))
+		: tasks;
 }

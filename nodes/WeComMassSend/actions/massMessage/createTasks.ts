@@ -22,11 +22,16 @@ export async function createTasks(
 	audience: Audience,
 	content: IDataObject,
 ): Promise<IDataObject[]> {
-	const batches = audience.customers.length > 0 ? chunk(audience.customers, MAX_CUSTOMERS_PER_TASK) : [[]];
+	const batches =
+		audience.customers.length > 0 ? chunk(audience.customers, MAX_CUSTOMERS_PER_TASK) : [[]];
 	const created: IDataObject[] = [];
 	for (let index = 0; index < batches.length; index++) {
 		const customers = batches[index];
-		const body: IDataObject = { ...baseBody(audience), ...(customers.length > 0 ? { external_userid: customers } : {}), ...content };
+		const body: IDataObject = {
+			...baseBody(audience),
+			...(customers.length > 0 ? { external_userid: customers } : {}),
+			...content,
+		};
 		let response;
 		try {
 			response = await weComApiRequest.call(this, { api: ADD_MSG_TEMPLATE, body, itemIndex });
@@ -44,7 +49,9 @@ export async function createTasks(
 			failedCount: failList.length,
 			batch: index + 1,
 			batches: batches.length,
-			...(audience.chatType === 'group' ? { chatCount: audience.chatIds.length } : { customerCount: customers.length }),
+			...(audience.chatType === 'group'
+				? { chatCount: audience.chatIds.length }
+				: { customerCount: customers.length }),
 		});
 	}
 	return created;
@@ -68,7 +75,9 @@ function partialFailure(
 	batches: string[][],
 ) {
 	const msgids = created.map((task) => String(task.msgid));
-	const listed = created.map((task) => `batch ${String(task.batch)}: msgid ${String(task.msgid)}`).join('; ');
+	const listed = created
+		.map((task) => `batch ${String(task.batch)}: msgid ${String(task.msgid)}`)
+		.join('; ');
 	const firstOpen = failedIndex * MAX_CUSTOMERS_PER_TASK + 1;
 	const total = batches.reduce((sum, batch) => sum + batch.length, 0);
 	return explainApiError.call(this, error, itemIndex, {

@@ -19,11 +19,20 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		required: true,
 		options: [
-			{ name: 'Customers', value: 'single', description: 'Messages to individual customers (chat_type single)' },
-			{ name: 'Customer Groups', value: 'group', description: 'Messages to customer groups (chat_type group)' },
+			{
+				name: 'Customers',
+				value: 'single',
+				description: 'Messages to individual customers (chat_type single)',
+			},
+			{
+				name: 'Customer Groups',
+				value: 'group',
+				description: 'Messages to customer groups (chat_type group)',
+			},
 		],
 		default: 'single',
-		description: 'Which kind of mass message to list; WeCom requires it for this API (获取群发记录列表)',
+		description:
+			'Which kind of mass message to list; WeCom requires it for this API (获取群发记录列表)',
 	},
 	{
 		displayName: 'Start Time',
@@ -31,7 +40,8 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'Messages created at or after this time. Expressions may also give Unix seconds or an ISO 8601 string.',
+		description:
+			'Messages created at or after this time. Expressions may also give Unix seconds or an ISO 8601 string.',
 	},
 	{
 		displayName: 'End Time',
@@ -39,8 +49,12 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		hint: 'Ranges longer than one month are read month by month and joined, oldest first; at most 366 days per run',
-		description: 'Messages created at or before this time. Expressions may also give Unix seconds or an ISO 8601 string.',
+		hint:
+			'Ranges longer than one month are read month by month and joined, oldest first; at most ' +
+			'366 days per run',
+		description:
+			'Messages created at or before this time. Expressions may also give Unix seconds or an ' +
+			'ISO 8601 string.',
 	},
 	{
 		displayName: 'Creator',
@@ -60,7 +74,8 @@ const properties: INodeProperties[] = [
 			{ name: 'Both', value: 2 },
 		],
 		default: 2,
-		description: 'Whether to list messages created by the company, by members themselves, or both (filter_type)',
+		description:
+			'Whether to list messages created by the company, by members themselves, or both (filter_type)',
 	},
 	...returnAllOrLimit,
 ];
@@ -69,7 +84,8 @@ export const operation = defineOperation({
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many mass messages',
-	description: 'List mass messages created in a time range (获取群发记录列表, get_groupmsg_list_v2)',
+	description:
+		'List mass messages created in a time range (获取群发记录列表, get_groupmsg_list_v2)',
 	calls: [LIST_MASS_MESSAGES],
 	properties,
 	execute,
@@ -78,7 +94,12 @@ export const operation = defineOperation({
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const chatType = String(this.getNodeParameter('chatType', itemIndex, ''));
 	if (chatType !== 'single' && chatType !== 'group') {
-		throw invalidField(this, itemIndex, 'chatType', '"Chat Type" must be single or group; WeCom requires it for listing');
+		throw invalidField(
+			this,
+			itemIndex,
+			'chatType',
+			'"Chat Type" must be single or group; WeCom requires it for listing',
+		);
 	}
 	const start = readTime.call(this, itemIndex, 'startTime', 'Start Time');
 	const end = readTime.call(this, itemIndex, 'endTime', 'End Time');
@@ -104,7 +125,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const creator = String(this.getNodeParameter('creator', itemIndex, '') ?? '').trim();
 	const filterType = Number(this.getNodeParameter('filterType', itemIndex, 2));
 	if (![0, 1, 2].includes(filterType)) {
-		throw invalidField(this, itemIndex, 'filterType', '"Created By" must be 0 (company), 1 (members) or 2 (both)');
+		throw invalidField(
+			this,
+			itemIndex,
+			'filterType',
+			'"Created By" must be 0 (company), 1 (members) or 2 (both)',
+		);
 	}
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
 

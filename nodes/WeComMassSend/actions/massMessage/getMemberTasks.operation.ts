@@ -27,7 +27,8 @@ export const operation = defineOperation({
 	value: 'getMemberTasks',
 	name: 'Get Member Tasks',
 	action: 'Get the member tasks of a mass message',
-	description: 'Which members have sent a mass message (获取群发成员发送任务列表, get_groupmsg_task)',
+	description:
+		'Which members have sent a mass message (获取群发成员发送任务列表, get_groupmsg_task)',
 	calls: [GET_MEMBER_TASKS],
 	properties,
 	execute,
@@ -36,6 +37,9 @@ export const operation = defineOperation({
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const msgid = requiredString.call(this, 'msgId', 'Message ID', itemIndex);
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
-	const tasks = await collectPages(memberTaskPages.call(this, itemIndex, msgid), { maxPageSize: TASK_PAGE_SIZE, limit });
+	const tasks = await collectPages(memberTaskPages.call(this, itemIndex, msgid), {
+		maxPageSize: TASK_PAGE_SIZE,
+		limit,
+	});
 	return tasks.map((task) => memberTaskItem(msgid, task));
 }

@@ -7,7 +7,13 @@ import { memberLocator, memberValue } from '../common/memberLocator';
 import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { msgIdField } from './msgId.description';
-import { GET_MEMBER_TASKS, GET_SEND_RESULTS, TASK_PAGE_SIZE, memberTaskPages, sendResultPages } from './readers';
+import {
+	GET_MEMBER_TASKS,
+	GET_SEND_RESULTS,
+	TASK_PAGE_SIZE,
+	memberTaskPages,
+	sendResultPages,
+} from './readers';
 import { ReportSummary } from './reportSummary';
 import { sendResultItem } from './resultItems';
 
@@ -73,13 +79,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 		throw invalidField(this, itemIndex, 'output', '"Output" must be results or summary');
 	}
 	const given = parseIdList(memberValue.call(this, 'memberUserIds', itemIndex));
-	if (!given.ok) throw invalidField(this, itemIndex, 'memberUserIds', `"Member User IDs": ${given.reason}`);
+	if (!given.ok)
+		throw invalidField(this, itemIndex, 'memberUserIds', `"Member User IDs": ${given.reason}`);
 
 	const summary = new ReportSummary(msgid, given.ids.length > 0 ? 'memberUserIds' : 'memberTasks');
 	const members: string[] = [...given.ids];
 	for (const userid of given.ids) summary.addMember(userid);
 	if (members.length === 0) {
-		for await (const tasks of pages(memberTaskPages.call(this, itemIndex, msgid), { maxPageSize: TASK_PAGE_SIZE })) {
+		for await (const tasks of pages(memberTaskPages.call(this, itemIndex, msgid), {
+			maxPageSize: TASK_PAGE_SIZE,
+		})) {
 			for (const task of tasks) {
 				const userid = String(task.userid);
 				members.push(userid);
@@ -90,9 +99,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 
 	const results: IDataObject[] = [];
 	for (const userid of members) {
-		for await (const page of pages(sendResultPages.call(this, itemIndex, msgid, userid), { maxPageSize: TASK_PAGE_SIZE })) {
+		for await (const page of pages(sendResultPages.call(this, itemIndex, msgid, userid), {
+			maxPageSize: TASK_PAGE_SIZE,
+		})) {
 			summary.addResults(userid, page);
-			if (output === 'results') for (const result of page) results.push(sendResultItem(msgid, result));
+			if (output === 'results')
+				for (const result of page) results.push(sendResultItem(msgid, result));
 		}
 	}
 	return output === 'results' ? results : [summary.toJson()];

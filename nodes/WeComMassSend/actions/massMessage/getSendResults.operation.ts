@@ -34,7 +34,8 @@ export const operation = defineOperation({
 	value: 'getSendResults',
 	name: 'Get Send Results',
 	action: 'Get the send results of a member',
-	description: 'Per customer or group results of one member (获取企业群发成员执行结果, get_groupmsg_send_result)',
+	description:
+		'Per customer or group results of one member (获取企业群发成员执行结果, get_groupmsg_send_result)',
 	calls: [GET_SEND_RESULTS],
 	properties,
 	execute,

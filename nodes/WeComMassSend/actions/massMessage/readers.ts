@@ -8,9 +8,15 @@ import { errcodeOf, explainApiError } from '../../../shared/transport/apiError';
 import type { FetchPage } from '../../../shared/transport/paginate';
 import { weComApiRequest } from '../../../shared/transport/request';
 
-export const LIST_MASS_MESSAGES = wecomApi('POST', 'externalcontact/get_groupmsg_list_v2', { changesData: false });
-export const GET_MEMBER_TASKS = wecomApi('POST', 'externalcontact/get_groupmsg_task', { changesData: false });
-export const GET_SEND_RESULTS = wecomApi('POST', 'externalcontact/get_groupmsg_send_result', { changesData: false });
+export const LIST_MASS_MESSAGES = wecomApi('POST', 'externalcontact/get_groupmsg_list_v2', {
+	changesData: false,
+});
+export const GET_MEMBER_TASKS = wecomApi('POST', 'externalcontact/get_groupmsg_task', {
+	changesData: false,
+});
+export const GET_SEND_RESULTS = wecomApi('POST', 'externalcontact/get_groupmsg_send_result', {
+	changesData: false,
+});
 
 /** get_groupmsg_list_v2 answers at most 100 per page and silently falls back to 50 above that. */
 export const LIST_PAGE_SIZE = 100;
@@ -20,15 +26,26 @@ export const TASK_PAGE_SIZE = 1000;
 /** WeCom's "invalid parameter": for get_groupmsg_task, what a message from before 2020-11-17 gets. */
 const INVALID_PARAMETER = 40058;
 
-export function massMessageListPages(this: IExecuteFunctions, itemIndex: number, query: IDataObject): FetchPage<IDataObject> {
+export function massMessageListPages(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	query: IDataObject,
+): FetchPage<IDataObject> {
 	return async (cursor, limit) => {
 		const body: IDataObject = { ...query, limit, ...(cursor ? { cursor } : {}) };
 		const response = await weComApiRequest.call(this, { api: LIST_MASS_MESSAGES, body, itemIndex });
-		return { items: (response.group_msg_list as IDataObject[] | undefined) ?? [], nextCursor: String(response.next_cursor ?? '') };
+		return {
+			items: (response.group_msg_list as IDataObject[] | undefined) ?? [],
+			nextCursor: String(response.next_cursor ?? ''),
+		};
 	};
 }
 
-export function memberTaskPages(this: IExecuteFunctions, itemIndex: number, msgid: string): FetchPage<IDataObject> {
+export function memberTaskPages(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	msgid: string,
+): FetchPage<IDataObject> {
 	return async (cursor, limit) => {
 		let response;
 		try {
@@ -40,7 +57,10 @@ export function memberTaskPages(this: IExecuteFunctions, itemIndex: number, msgi
 		} catch (error) {
 			throw explainLegacyMessage.call(this, error, itemIndex);
 		}
-		return { items: (response.task_list as IDataObject[] | undefined) ?? [], nextCursor: String(response.next_cursor ?? '') };
+		return {
+			items: (response.task_list as IDataObject[] | undefined) ?? [],
+			nextCursor: String(response.next_cursor ?? ''),
+		};
 	};
 }
 
@@ -56,7 +76,10 @@ export function sendResultPages(
 			body: { msgid, userid, limit, ...(cursor ? { cursor } : {}) },
 			itemIndex,
 		});
-		return { items: (response.send_list as IDataObject[] | undefined) ?? [], nextCursor: String(response.next_cursor ?? '') };
+		return {
+			items: (response.send_list as IDataObject[] | undefined) ?? [],
+			nextCursor: String(response.next_cursor ?? ''),
+		};
 	};
 }
 
@@ -67,7 +90,8 @@ export function sendResultPages(
 function explainLegacyMessage(this: IExecuteFunctions, error: unknown, itemIndex: number) {
 	if (errcodeOf(error) !== INVALID_PARAMETER) return explainApiError.call(this, error, itemIndex);
 	return explainApiError.call(this, error, itemIndex, {
-		message: 'if this message was created before 2020-11-17, WeCom keeps no member task list for it',
+		message:
+			'if this message was created before 2020-11-17, WeCom keeps no member task list for it',
 		description:
 			'For messages created before 2020-11-17 use Get Send Results with each member’s user ' +
 			'ID, or Get Report with Member User IDs filled in (both read get_groupmsg_send_result, ' +

@@ -70,7 +70,9 @@ export class ReportSummary {
 			total: member.total,
 			...member.counts,
 		}));
-		const membersSent = [...this.members.values()].filter((member) => memberTaskStatusLabel(member.task?.status) === 'sent');
+		const membersSent = [...this.members.values()].filter(
+			(member) => memberTaskStatusLabel(member.task?.status) === 'sent',
+		);
 		return {
 			msgid: this.msgid,
 			memberSource: this.memberSource,

@@ -20,9 +20,12 @@ export function memberTaskItem(msgid: string, task: IDataObject): IDataObject {
  * are always present, the absent one null, so every item has the same columns downstream.
  */
 export function sendResultItem(msgid: string, result: IDataObject): IDataObject {
-	const chatId = typeof result.chat_id === 'string' && result.chat_id !== '' ? result.chat_id : null;
+	const chatId =
+		typeof result.chat_id === 'string' && result.chat_id !== '' ? result.chat_id : null;
 	const externalUserId =
-		typeof result.external_userid === 'string' && result.external_userid !== '' ? result.external_userid : null;
+		typeof result.external_userid === 'string' && result.external_userid !== ''
+			? result.external_userid
+			: null;
 	return {
 		msgid,
 		userid: result.userid,

@@ -26,7 +26,8 @@ const properties: INodeProperties[] = [
 			{ name: 'Voice', value: 'voice', description: '语音: amr, at most 2 MB and 60 seconds' },
 		],
 		default: 'image',
-		description: 'The media type (type) WeCom stores the file as; attachments need image, video or file',
+		description:
+			'The media type (type) WeCom stores the file as; attachments need image, video or file',
 	},
 	{
 		displayName:
@@ -42,7 +43,8 @@ export const operation = defineOperation({
 	value: 'upload',
 	name: 'Upload',
 	action: 'Upload a file as temporary media',
-	description: 'Upload a file for attachments and get a media_id valid for 3 days (上传临时素材, media/upload)',
+	description:
+		'Upload a file for attachments and get a media_id valid for 3 days (上传临时素材, media/upload)',
 	calls: [UPLOAD_MEDIA],
 	properties,
 	execute,
@@ -51,7 +53,13 @@ export const operation = defineOperation({
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const propertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 	const mediaType = this.getNodeParameter('mediaType', itemIndex) as MediaType;
-	const file = await readUploadableFile.call(this, itemIndex, propertyName, mediaType, 'binaryPropertyName');
+	const file = await readUploadableFile.call(
+		this,
+		itemIndex,
+		propertyName,
+		mediaType,
+		'binaryPropertyName',
+	);
 	const uploaded = await uploadMedia.call(this, itemIndex, mediaType, file);
 	return [{ ...uploaded }];
 }

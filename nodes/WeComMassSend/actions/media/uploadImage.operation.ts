@@ -29,7 +29,8 @@ export const operation = defineOperation({
 	value: 'uploadImage',
 	name: 'Upload Image',
 	action: 'Upload an image and get a permanent URL',
-	description: 'Upload a jpg or png and get a permanent URL for image attachments (上传图片, media/uploadimg)',
+	description:
+		'Upload a jpg or png and get a permanent URL for image attachments (上传图片, media/uploadimg)',
 	calls: [UPLOAD_IMAGE],
 	properties,
 	execute,
@@ -37,7 +38,13 @@ export const operation = defineOperation({
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const propertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-	const file = await readUploadableFile.call(this, itemIndex, propertyName, 'uploadimg', 'binaryPropertyName');
+	const file = await readUploadableFile.call(
+		this,
+		itemIndex,
+		propertyName,
+		'uploadimg',
+		'binaryPropertyName',
+	);
 	const url = await uploadImage.call(this, itemIndex, file);
 	return [{ url }];
 }

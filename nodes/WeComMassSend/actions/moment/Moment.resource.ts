@@ -12,6 +12,15 @@ export const moment = defineResource({
 	value: 'moment',
 	name: 'Moment',
 	description: '客户朋友圈',
-	operations: [create, getMany, getMemberTasks, getCustomers, getSendResults, getComments, getReport, cancel],
+	operations: [
+		create,
+		getMany,
+		getMemberTasks,
+		getCustomers,
+		getSendResults,
+		getComments,
+		getReport,
+		cancel,
+	],
 	defaultOperation: 'getMany',
 });

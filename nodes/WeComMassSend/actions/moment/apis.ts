@@ -8,11 +8,21 @@ import { wecomApi } from '../../../shared/transport/api';
 import type { FetchPage } from '../../../shared/transport/paginate';
 import { weComApiRequest } from '../../../shared/transport/request';
 
-export const LIST_MOMENTS = wecomApi('POST', 'externalcontact/get_moment_list', { changesData: false });
-export const GET_MOMENT_TASKS = wecomApi('POST', 'externalcontact/get_moment_task', { changesData: false });
-export const GET_MOMENT_CUSTOMERS = wecomApi('POST', 'externalcontact/get_moment_customer_list', { changesData: false });
-export const GET_MOMENT_SEND_RESULTS = wecomApi('POST', 'externalcontact/get_moment_send_result', { changesData: false });
-export const GET_MOMENT_COMMENTS = wecomApi('POST', 'externalcontact/get_moment_comments', { changesData: false });
+export const LIST_MOMENTS = wecomApi('POST', 'externalcontact/get_moment_list', {
+	changesData: false,
+});
+export const GET_MOMENT_TASKS = wecomApi('POST', 'externalcontact/get_moment_task', {
+	changesData: false,
+});
+export const GET_MOMENT_CUSTOMERS = wecomApi('POST', 'externalcontact/get_moment_customer_list', {
+	changesData: false,
+});
+export const GET_MOMENT_SEND_RESULTS = wecomApi('POST', 'externalcontact/get_moment_send_result', {
+	changesData: false,
+});
+export const GET_MOMENT_COMMENTS = wecomApi('POST', 'externalcontact/get_moment_comments', {
+	changesData: false,
+});
 
 /**
  * WeCom's maximum page sizes. Above them WeCom does not refuse but falls back to its default (20,
@@ -36,6 +46,9 @@ export function momentPages(
 	return async (cursor, limit) => {
 		const body: IDataObject = { ...query, limit, ...(cursor ? { cursor } : {}) };
 		const response = await weComApiRequest.call(this, { api, body, itemIndex });
-		return { items: (response[listKey] as IDataObject[] | undefined) ?? [], nextCursor: String(response.next_cursor ?? '') };
+		return {
+			items: (response[listKey] as IDataObject[] | undefined) ?? [],
+			nextCursor: String(response.next_cursor ?? ''),
+		};
 	};
 }

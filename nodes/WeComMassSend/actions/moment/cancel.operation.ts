@@ -25,7 +25,8 @@ export const operation = defineOperation({
 	value: 'cancel',
 	name: 'Cancel',
 	action: 'Cancel a company moment',
-	description: 'Stop a company moment members have not published yet (停止发表企业朋友圈, cancel_moment_task)',
+	description:
+		'Stop a company moment members have not published yet (停止发表企业朋友圈, cancel_moment_task)',
 	calls: [CANCEL],
 	properties,
 	execute,

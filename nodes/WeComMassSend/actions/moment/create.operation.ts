@@ -29,9 +29,16 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'zhangsan, lisi',
 		description:
-			'Members (成员 UserID) who publish it (sender_list.user_list), comma or newline separated, or an array from an expression; at most 100,000. Empty: every member the app can see.',
+			'Members (成员 UserID) who publish it (sender_list.user_list), comma or newline ' +
+			'separated, or an array from an expression; at most 100,000. Empty: every member the ' +
+			'app can see.',
 	},
-	tagListField('customerTags', 'Customer Tags', 'Only customers with these corp tags (企业客户标签) see it (external_contact_list.tag_list); empty: all of each member’s customers'),
+	tagListField(
+		'customerTags',
+		'Customer Tags',
+		'Only customers with these corp tags (企业客户标签) see it (external_contact_list.tag_list); ' +
+			'empty: all of each member’s customers',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -44,7 +51,9 @@ const properties: INodeProperties[] = [
 				name: 'waitForResult',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to wait for WeCom to finish the task (get_moment_task_result) and output the moment ID; otherwise output the job ID at once',
+				description:
+					'Whether to wait for WeCom to finish the task (get_moment_task_result) and output ' +
+					'the moment ID; otherwise output the job ID at once',
 			},
 			{
 				displayName: 'Max Polls',
@@ -69,7 +78,8 @@ export const operation = defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a company moment',
-	description: 'Ask members to publish a moment to their customers (企业发表内容到客户的朋友圈, add_moment_task)',
+	description:
+		'Ask members to publish a moment to their customers (企业发表内容到客户的朋友圈, add_moment_task)',
 	calls: [UPLOAD_ATTACHMENT, ADD_MOMENT_TASK, GET_TASK_RESULT],
 	properties,
 	execute,
@@ -80,7 +90,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const members = parseIdList(this.getNodeParameter('members', itemIndex, ''));
 	if (!members.ok) throw invalidField(this, itemIndex, 'members', `"Members": ${members.reason}`);
 	if (members.ids.length > SENDERS_MAX) {
-		throw invalidField(this, itemIndex, 'members', `"Members" lists ${members.ids.length} members; WeCom takes at most ${SENDERS_MAX} per moment`);
+		throw invalidField(
+			this,
+			itemIndex,
+			'members',
+			`"Members" lists ${members.ids.length} members; WeCom takes at most ${SENDERS_MAX} per moment`,
+		);
 	}
 	const tags = readTagList.call(this, 'customerTags', 'Customer Tags', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -123,7 +138,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			{
 				itemIndex,
 				description:
-					'The task was submitted but WeCom could not create it: check the text, the attachments (media_ids from upload_attachment, valid 3 days) and the members.',
+					'The task was submitted but WeCom could not create it: check the text, the ' +
+					'attachments (media_ids from upload_attachment, valid 3 days) and the members.',
 			},
 		);
 		Object.assign(error.context, { api: 'add_moment_task', errcode: result.errcode, jobid });

@@ -16,8 +16,16 @@ const properties: INodeProperties[] = [
 		name: 'output',
 		type: 'options',
 		options: [
-			{ name: 'One Item', value: 'summary', description: 'Comments and likes in one item, with their counts' },
-			{ name: 'One Item per Comment or Like', value: 'each', description: 'kind is comment or like' },
+			{
+				name: 'One Item',
+				value: 'summary',
+				description: 'Comments and likes in one item, with their counts',
+			},
+			{
+				name: 'One Item per Comment or Like',
+				value: 'each',
+				description: 'kind is comment or like',
+			},
 		],
 		default: 'summary',
 	},
@@ -27,7 +35,8 @@ export const operation = defineOperation({
 	value: 'getComments',
 	name: 'Get Comments',
 	action: 'Get the comments and likes on a member’s moment',
-	description: 'Comments and likes on one member’s moment (获取客户朋友圈的互动数据, get_moment_comments)',
+	description:
+		'Comments and likes on one member’s moment (获取客户朋友圈的互动数据, get_moment_comments)',
 	calls: [GET_MOMENT_COMMENTS],
 	properties,
 	execute,
@@ -38,7 +47,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const userid = readMomentMember.call(this, itemIndex);
 	const output = String(this.getNodeParameter('output', itemIndex, 'summary'));
 	// WeCom answers everything in one response: this API has no cursor.
-	const response = await weComApiRequest.call(this, { api: GET_MOMENT_COMMENTS, body: { moment_id: momentId, userid }, itemIndex });
+	const response = await weComApiRequest.call(this, {
+		api: GET_MOMENT_COMMENTS,
+		body: { moment_id: momentId, userid },
+		itemIndex,
+	});
 	const comments = (response.comment_list as IDataObject[] | undefined) ?? [];
 	const likes = (response.like_list as IDataObject[] | undefined) ?? [];
 	if (output === 'each') {
@@ -47,5 +60,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			...likes.map((l) => ({ moment_id: momentId, userid, kind: 'like', ...l })),
 		];
 	}
-	return [{ moment_id: momentId, userid, commentCount: comments.length, likeCount: likes.length, comment_list: comments, like_list: likes }];
+	return [
+		{
+			moment_id: momentId,
+			userid,
+			commentCount: comments.length,
+			likeCount: likes.length,
+			comment_list: comments,
+			like_list: likes,
+		},
+	];
 }

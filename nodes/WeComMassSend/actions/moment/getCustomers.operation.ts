@@ -15,7 +15,8 @@ export const operation = defineOperation({
 	value: 'getCustomers',
 	name: 'Get Customers',
 	action: 'Get the customers who can see a member’s moment',
-	description: 'Customers who can see one member’s moment (获取客户朋友圈发表时选择的可见范围, get_moment_customer_list)',
+	description:
+		'Customers who can see one member’s moment (获取客户朋友圈发表时选择的可见范围, get_moment_customer_list)',
 	calls: [GET_MOMENT_CUSTOMERS],
 	properties,
 	execute,
@@ -26,9 +27,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const userid = readMomentMember.call(this, itemIndex);
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
 	const query = { moment_id: momentId, userid };
-	const customers = await collectPages(momentPages.call(this, itemIndex, GET_MOMENT_CUSTOMERS, query, 'customer_list'), {
-		maxPageSize: CUSTOMER_PAGE_SIZE,
-		limit,
-	});
-	return customers.map((customer) => ({ moment_id: momentId, userid: customer.userid ?? userid, external_userid: customer.external_userid }));
+	const customers = await collectPages(
+		momentPages.call(this, itemIndex, GET_MOMENT_CUSTOMERS, query, 'customer_list'),
+		{
+			maxPageSize: CUSTOMER_PAGE_SIZE,
+			limit,
+		},
+	);
+	return customers.map((customer) => ({
+		moment_id: momentId,
+		userid: customer.userid ?? userid,
+		external_userid: customer.external_userid,
+	}));
 }

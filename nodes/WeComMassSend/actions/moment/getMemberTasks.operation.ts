@@ -12,7 +12,8 @@ const properties: INodeProperties[] = [
 	momentIdField,
 	...returnAllOrLimit,
 	{
-		displayName: 'One item per member (获取客户朋友圈企业发表的列表): publish_status 0 = not yet published, 1 = published.',
+		displayName:
+			'One item per member (获取客户朋友圈企业发表的列表): publish_status 0 = not yet published, 1 = published.',
 		name: 'memberTasksNotice',
 		type: 'notice',
 		default: '',
@@ -23,7 +24,8 @@ export const operation = defineOperation({
 	value: 'getMemberTasks',
 	name: 'Get Member Tasks',
 	action: 'Get the member tasks of a moment',
-	description: 'Which members have published a company moment (获取客户朋友圈企业发表的列表, get_moment_task)',
+	description:
+		'Which members have published a company moment (获取客户朋友圈企业发表的列表, get_moment_task)',
 	calls: [GET_MOMENT_TASKS],
 	properties,
 	execute,
@@ -32,9 +34,17 @@ export const operation = defineOperation({
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const momentId = requiredString.call(this, 'momentId', 'Moment ID', itemIndex);
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
-	const tasks = await collectPages(momentPages.call(this, itemIndex, GET_MOMENT_TASKS, { moment_id: momentId }, 'task_list'), {
-		maxPageSize: TASK_PAGE_SIZE,
-		limit,
-	});
-	return tasks.map((task) => ({ moment_id: momentId, userid: task.userid, publish_status: task.publish_status, published: task.publish_status === 1 }));
+	const tasks = await collectPages(
+		momentPages.call(this, itemIndex, GET_MOMENT_TASKS, { moment_id: momentId }, 'task_list'),
+		{
+			maxPageSize: TASK_PAGE_SIZE,
+			limit,
+		},
+	);
+	return tasks.map((task) => ({
+		moment_id: momentId,
+		userid: task.userid,
+		publish_status: task.publish_status,
+		published: task.publish_status === 1,
+	}));
 }

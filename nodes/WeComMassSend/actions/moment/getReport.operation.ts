@@ -4,7 +4,13 @@ import { collectPages, pages } from '../../../shared/transport/paginate';
 import { invalidField, requiredString } from '../common/fields';
 import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
-import { GET_MOMENT_SEND_RESULTS, GET_MOMENT_TASKS, SEND_RESULT_PAGE_SIZE, TASK_PAGE_SIZE, momentPages } from './apis';
+import {
+	GET_MOMENT_SEND_RESULTS,
+	GET_MOMENT_TASKS,
+	SEND_RESULT_PAGE_SIZE,
+	TASK_PAGE_SIZE,
+	momentPages,
+} from './apis';
 import { momentIdField } from './momentId.description';
 
 const properties: INodeProperties[] = [
@@ -17,7 +23,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Summary',
 				value: 'summary',
-				description: 'One item: members published / not yet, customers reached, and per member counts',
+				description:
+					'One item: members published / not yet, customers reached, and per member counts',
 			},
 			{
 				name: 'One Item per Member',
@@ -32,7 +39,8 @@ const properties: INodeProperties[] = [
 		name: 'includeCustomerIds',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to list the external_userid of every customer reached, not only their number',
+		description:
+			'Whether to list the external_userid of every customer reached, not only their number',
 	},
 	{
 		displayName:
@@ -49,7 +57,8 @@ export const operation = defineOperation({
 	value: 'getReport',
 	name: 'Get Report',
 	action: 'Get the report of a company moment',
-	description: 'Per member whether they published a company moment, and the customers reached (get_moment_task + get_moment_send_result)',
+	description:
+		'Per member whether they published a company moment, and the customers reached (get_moment_task + get_moment_send_result)',
 	calls: [GET_MOMENT_TASKS, GET_MOMENT_SEND_RESULTS],
 	properties,
 	execute,
@@ -63,9 +72,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	}
 	const includeIds = this.getNodeParameter('includeCustomerIds', itemIndex, false) === true;
 
-	const tasks = await collectPages(momentPages.call(this, itemIndex, GET_MOMENT_TASKS, { moment_id: momentId }, 'task_list'), {
-		maxPageSize: TASK_PAGE_SIZE,
-	});
+	const tasks = await collectPages(
+		momentPages.call(this, itemIndex, GET_MOMENT_TASKS, { moment_id: momentId }, 'task_list'),
+		{
+			maxPageSize: TASK_PAGE_SIZE,
+		},
+	);
 	const members: IDataObject[] = [];
 	const reachedAll = new Set<string>();
 	for (const task of tasks) {
@@ -75,9 +87,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 		// Only a published moment reached anyone: skipping the others is the minimum number of requests.
 		if (published) {
 			const query = { moment_id: momentId, userid };
-			for await (const page of pages(momentPages.call(this, itemIndex, GET_MOMENT_SEND_RESULTS, query, 'customer_list'), {
-				maxPageSize: SEND_RESULT_PAGE_SIZE,
-			})) {
+			for await (const page of pages(
+				momentPages.call(this, itemIndex, GET_MOMENT_SEND_RESULTS, query, 'customer_list'),
+				{
+					maxPageSize: SEND_RESULT_PAGE_SIZE,
+				},
+			)) {
 				for (const customer of page) reached.push(String(customer.external_userid));
 			}
 		}
@@ -101,7 +116,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			// A customer followed by two members who both published is counted once.
 			customersReached: reachedAll.size,
 			...(includeIds ? { external_userids: [...reachedAll] } : {}),
-			perMember: members.map(({ userid, published, customersReached }) => ({ userid, published, customersReached })),
+			perMember: members.map(({ userid, published, customersReached }) => ({
+				userid,
+				published,
+				customersReached,
+			})),
 		},
 	];
 }

@@ -15,7 +15,8 @@ export const operation = defineOperation({
 	value: 'getSendResults',
 	name: 'Get Send Results',
 	action: 'Get the customers a member’s moment reached',
-	description: 'Customers one member’s published moment reached (获取客户朋友圈发表后的可见客户列表, get_moment_send_result)',
+	description:
+		'Customers one member’s published moment reached (获取客户朋友圈发表后的可见客户列表, get_moment_send_result)',
 	calls: [GET_MOMENT_SEND_RESULTS],
 	properties,
 	execute,
@@ -26,9 +27,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const userid = readMomentMember.call(this, itemIndex);
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
 	const query = { moment_id: momentId, userid };
-	const customers = await collectPages(momentPages.call(this, itemIndex, GET_MOMENT_SEND_RESULTS, query, 'customer_list'), {
-		maxPageSize: SEND_RESULT_PAGE_SIZE,
-		limit,
-	});
-	return customers.map((customer) => ({ moment_id: momentId, userid, external_userid: customer.external_userid }));
+	const customers = await collectPages(
+		momentPages.call(this, itemIndex, GET_MOMENT_SEND_RESULTS, query, 'customer_list'),
+		{
+			maxPageSize: SEND_RESULT_PAGE_SIZE,
+			limit,
+		},
+	);
+	return customers.map((customer) => ({
+		moment_id: momentId,
+		userid,
+		external_userid: customer.external_userid,
+	}));
 }

@@ -25,7 +25,9 @@ export async function uploadMomentAttachment(
 	const response = await weComApiRequest.call(this, {
 		api: UPLOAD_ATTACHMENT,
 		qs: { media_type: mediaType, attachment_type: FOR_MOMENTS },
-		multipart: buildMultipart([{ name: 'media', filename: file.fileName, contentType: file.mimeType, data: file.buffer }]),
+		multipart: buildMultipart([
+			{ name: 'media', filename: file.fileName, contentType: file.mimeType, data: file.buffer },
+		]),
 		itemIndex,
 	});
 	return String(response.media_id ?? '');

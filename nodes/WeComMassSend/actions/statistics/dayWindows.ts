@@ -10,7 +10,10 @@ export function dayStart(seconds: number): number {
 	return Math.floor((seconds + CHINA_OFFSET) / DAY) * DAY - CHINA_OFFSET;
 }
 
-export function dayWindows(startDay: number, endDay: number): Array<{ start: number; end: number }> {
+export function dayWindows(
+	startDay: number,
+	endDay: number,
+): Array<{ start: number; end: number }> {
 	const windows: Array<{ start: number; end: number }> = [];
 	for (let from = startDay; from <= endDay; from += DAYS_PER_REQUEST * DAY) {
 		windows.push({ start: from, end: Math.min(endDay, from + (DAYS_PER_REQUEST - 1) * DAY) });

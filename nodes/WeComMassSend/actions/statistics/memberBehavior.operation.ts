@@ -9,11 +9,19 @@ import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { HISTORY_DAYS, dayStart, dayWindows, isoDay } from './dayWindows';
 
-const GET_BEHAVIOR = wecomApi('POST', 'externalcontact/get_user_behavior_data', { changesData: false });
+const GET_BEHAVIOR = wecomApi('POST', 'externalcontact/get_user_behavior_data', {
+	changesData: false,
+});
 /** userid: at most 100 members a request. */
 export const MEMBERS_PER_REQUEST = 100;
 const DAY = 86400;
-const COUNTS = ['chat_cnt', 'message_cnt', 'negative_feedback_cnt', 'new_apply_cnt', 'new_contact_cnt'] as const;
+const COUNTS = [
+	'chat_cnt',
+	'message_cnt',
+	'negative_feedback_cnt',
+	'new_apply_cnt',
+	'new_contact_cnt',
+] as const;
 
 const properties: INodeProperties[] = [
 	{
@@ -23,7 +31,9 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'zhangsan, lisi',
-		description: 'Members (成员 UserID), comma or newline separated, or an array from an expression; any number, asked 100 at a time',
+		description:
+			'Members (成员 UserID), comma or newline separated, or an array from an expression; any ' +
+			'number, asked 100 at a time',
 	},
 	{
 		displayName: 'Start Date',
@@ -46,8 +56,16 @@ const properties: INodeProperties[] = [
 		name: 'output',
 		type: 'options',
 		options: [
-			{ name: 'One Item per Day', value: 'day', description: 'All members together, as WeCom counts them; fewest requests' },
-			{ name: 'One Item per Member', value: 'member', description: 'Each member’s counts over the whole range' },
+			{
+				name: 'One Item per Day',
+				value: 'day',
+				description: 'All members together, as WeCom counts them; fewest requests',
+			},
+			{
+				name: 'One Item per Member',
+				value: 'member',
+				description: 'Each member’s counts over the whole range',
+			},
 			{ name: 'One Item per Member and Day', value: 'memberDay' },
 		],
 		default: 'day',
@@ -59,7 +77,8 @@ export const operation = defineOperation({
 	name: 'Get Member Behavior',
 	action: 'Get member behavior statistics',
 	description:
-		'New contacts, chats, messages, replies and deletions per member and day (获取「联系客户统计」数据, get_user_behavior_data)',
+		'New contacts, chats, messages, replies and deletions per member and day (获取「联系客户统计」数据, ' +
+		'get_user_behavior_data)',
 	calls: [GET_BEHAVIOR],
 	properties,
 	execute,
@@ -68,16 +87,29 @@ export const operation = defineOperation({
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const members = parseIdList(this.getNodeParameter('members', itemIndex, ''));
 	if (!members.ok) throw invalidField(this, itemIndex, 'members', `"Members": ${members.reason}`);
-	if (members.ids.length === 0) throw invalidField(this, itemIndex, 'members', '"Members" is empty');
+	if (members.ids.length === 0)
+		throw invalidField(this, itemIndex, 'members', '"Members" is empty');
 	const start = dayStart(readTime.call(this, itemIndex, 'startTime', 'Start Date'));
 	const end = dayStart(readTime.call(this, itemIndex, 'endTime', 'End Date'));
-	if (start > end) throw invalidField(this, itemIndex, 'endTime', `"End Date" (${isoDay(end)}) is before "Start Date" (${isoDay(start)})`);
+	if (start > end)
+		throw invalidField(
+			this,
+			itemIndex,
+			'endTime',
+			`"End Date" (${isoDay(end)}) is before "Start Date" (${isoDay(start)})`,
+		);
 	const oldest = dayStart(Date.now() / 1000) - (HISTORY_DAYS - 1) * DAY;
 	if (start < oldest) {
-		throw invalidField(this, itemIndex, 'startTime', `"Start Date" (${isoDay(start)}) is more than ${HISTORY_DAYS} days ago; WeCom keeps this data for ${HISTORY_DAYS} days (from ${isoDay(oldest)})`);
+		throw invalidField(
+			this,
+			itemIndex,
+			'startTime',
+			`"Start Date" (${isoDay(start)}) is more than ${HISTORY_DAYS} days ago; WeCom keeps this data for ${HISTORY_DAYS} days (from ${isoDay(oldest)})`,
+		);
 	}
 	const output = String(this.getNodeParameter('output', itemIndex, 'day'));
-	if (!['day', 'member', 'memberDay'].includes(output)) throw invalidField(this, itemIndex, 'output', '"Output" must be day, member or memberDay');
+	if (!['day', 'member', 'memberDay'].includes(output))
+		throw invalidField(this, itemIndex, 'output', '"Output" must be day, member or memberDay');
 
 	const read = async (userid: string[], window: { start: number; end: number }) => {
 		const response = await weComApiRequest.call(this, {
@@ -115,13 +147,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const items: IDataObject[] = [];
 	for (const userid of members.ids) {
 		const days: IDataObject[] = [];
-		for (const window of windows) for (const row of await read([userid], window)) days.push({ userid, date: isoDay(Number(row.stat_time)), ...row });
+		for (const window of windows)
+			for (const row of await read([userid], window))
+				days.push({ userid, date: isoDay(Number(row.stat_time)), ...row });
 		if (output === 'memberDay') {
 			items.push(...days);
 			continue;
 		}
 		const total: IDataObject = { userid, from: isoDay(start), to: isoDay(end), days: days.length };
-		for (const key of COUNTS) total[key] = days.reduce((sum, day) => sum + Number(day[key] ?? 0), 0);
+		for (const key of COUNTS)
+			total[key] = days.reduce((sum, day) => sum + Number(day[key] ?? 0), 0);
 		items.push(total);
 	}
 	return items;

@@ -27,7 +27,9 @@ const ANOTHER_APP_SENDING = 41096;
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'A WelcomeCode is valid for 20 seconds and once: connect this node directly after the WeCom Trigger, with no waits or slow nodes in between, and upload attachments beforehand (Media → Upload).',
+			'A WelcomeCode is valid for 20 seconds and once: connect this node directly after the ' +
+			'WeCom Trigger, with no waits or slow nodes in between, and upload attachments ' +
+			'beforehand (Media → Upload).',
 		name: 'welcomeNotice',
 		type: 'notice',
 		default: '',
@@ -38,7 +40,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: WELCOME_CODE_DEFAULT,
-		description: 'The WelcomeCode (欢迎语 code) of the add_external_contact event from the WeCom Trigger',
+		description:
+			'The WelcomeCode (欢迎语 code) of the add_external_contact event from the WeCom Trigger',
 	},
 	...contentFields({ textMaxBytes: MESSAGE_TEXT_MAX_BYTES, attachments: 'many', nickname: true }),
 	{
@@ -54,7 +57,9 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to correct misspelt placeholders such as %nickname% or ％NICKNAME％ to %NICKNAME% before sending (otherwise they are sent literally and reported in warnings)',
+					'Whether to correct misspelt placeholders such as %nickname% or ％NICKNAME％ to ' +
+					'%NICKNAME% before sending (otherwise they are sent literally and reported in ' +
+					'warnings)',
 			},
 			{
 				displayName: 'Skip Expired Codes',
@@ -62,7 +67,9 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether a code whose 20-second window has already passed when this node runs (n8n was busy) gives an item with skipped: true and reason "expired" instead of an error. Either way nothing is sent to WeCom for it.',
+					'Whether a code whose 20-second window has already passed when this node runs (n8n ' +
+					'was busy) gives an item with skipped: true and reason "expired" instead of an ' +
+					'error. Either way nothing is sent to WeCom for it.',
 			},
 			{
 				displayName: 'Treat Already Welcomed as Success',
@@ -70,7 +77,8 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether an already greeted customer (errcode 41051: another app or the member was first) gives an item with skipped: true instead of an error',
+					'Whether an already greeted customer (errcode 41051: another app or the member was ' +
+					'first) gives an item with skipped: true instead of an error',
 			},
 		],
 	},
@@ -80,13 +88,19 @@ export const operation = defineOperation({
 	value: 'send',
 	name: 'Send',
 	action: 'Send a welcome message to a new customer',
-	description: 'Greet a customer who just added a member, with the WelcomeCode from the WeCom Trigger (发送新客户欢迎语, send_welcome_msg)',
+	description:
+		'Greet a customer who just added a member, with the WelcomeCode from the WeCom Trigger ' +
+		'(发送新客户欢迎语, send_welcome_msg)',
 	calls: [SEND_WELCOME_MSG, UPLOAD_MEDIA],
 	properties,
 	execute,
 });
 
-async function execute(this: IExecuteFunctions, itemIndex: number, state: ExecutionState): Promise<OperationResult> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	state: ExecutionState,
+): Promise<OperationResult> {
 	// Taken first: inline uploads below eat into the same 20 seconds.
 	const codeWindow = welcomeWindow.call(this, itemIndex);
 	const welcomeCode = readWelcomeCode.call(this, itemIndex);
@@ -103,7 +117,10 @@ async function execute(this: IExecuteFunctions, itemIndex: number, state: Execut
 		nickname: true,
 		fixNickname: options.fixNicknamePlaceholder === true,
 	});
-	const body: IDataObject = { welcome_code: welcomeCode, ...(content.text ? { text: content.text } : {}) };
+	const body: IDataObject = {
+		welcome_code: welcomeCode,
+		...(content.text ? { text: content.text } : {}),
+	};
 	if (content.attachments.length) body.attachments = content.attachments;
 
 	// The code is single-use, so the transport never repeats a send that may have reached WeCom;
@@ -122,17 +139,30 @@ async function execute(this: IExecuteFunctions, itemIndex: number, state: Execut
 	// The window closed before an attempt could start (inline uploads took the time, or a new access
 	// token was needed): nothing was sent, exactly as if the node had found the code dead first.
 	if ((outcome.error as { context?: IDataObject }).context?.deadlinePassed === true) {
-		if (options.skipExpiredCodes === true) return [{ ...expiredItem(welcomeCode, codeWindow), warnings: content.warnings }];
+		if (options.skipExpiredCodes === true)
+			return [{ ...expiredItem(welcomeCode, codeWindow), warnings: content.warnings }];
 		throw expiredBeforeSending.call(this, itemIndex, codeWindow, true);
 	}
 	const errcode = errcodeOf(outcome.error);
 	const errmsg = String((outcome.error as { context?: IDataObject }).context?.errmsg ?? '');
 	if (errcode === ALREADY_WELCOMED && options.treatAlreadyWelcomedAsSuccess !== false) {
-		return [{ sent: false, skipped: true, reason: 'alreadyWelcomed', errcode, errmsg, welcomeCode, warnings: content.warnings }];
+		return [
+			{
+				sent: false,
+				skipped: true,
+				reason: 'alreadyWelcomed',
+				errcode,
+				errmsg,
+				welcomeCode,
+				warnings: content.warnings,
+			},
+		];
 	}
 	if (errcode === EXPIRED) {
 		if (options.skipExpiredCodes === true) {
-			return [{ ...expiredItem(welcomeCode, codeWindow), errcode, errmsg, warnings: content.warnings }];
+			return [
+				{ ...expiredItem(welcomeCode, codeWindow), errcode, errmsg, warnings: content.warnings },
+			];
 		}
 		throw explainApiError.call(this, outcome.error, itemIndex, {
 			message: 'the WelcomeCode has expired or was already used',
@@ -146,7 +176,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number, state: Execut
 function expiredItem(welcomeCode: string, codeWindow: WelcomeWindow): IDataObject {
 	const item: IDataObject = { sent: false, skipped: true, reason: 'expired', welcomeCode };
 	// Known only from the trigger's welcomeCodeExpiresAt; without it the deadline is a guess.
-	if (codeWindow.receivedAt !== undefined) item.expiredAt = new Date(codeWindow.deadline).toISOString();
+	if (codeWindow.receivedAt !== undefined)
+		item.expiredAt = new Date(codeWindow.deadline).toISOString();
 	return item;
 }
 
@@ -167,7 +198,12 @@ function expiredAdvice(codeWindow: WelcomeWindow, notSent: boolean): string {
 }
 
 /** Found from the trigger's `welcomeCodeExpiresAt` before sending: no request was made. */
-function expiredBeforeSending(this: IExecuteFunctions, itemIndex: number, codeWindow: WelcomeWindow, whileRunning = false) {
+function expiredBeforeSending(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	codeWindow: WelcomeWindow,
+	whileRunning = false,
+) {
 	const error = invalidField(
 		this,
 		itemIndex,

@@ -20,13 +20,23 @@ test('a page of 20 groups shown as "name · owner", each read once; the next pag
 	expect(bodyOf(calls[0])).toEqual({ status_filter: 0, limit: 20 });
 
 	sandbox().resetCalls();
-	const second = await listSearch('searchCustomerGroups', parameters, undefined, first.paginationToken as string);
-	expect(second.results[0]).toEqual({ name: expect.stringMatching(/^批量群 18 · member\d{4}$/), value: generatedGroupId(17) });
+	const second = await listSearch(
+		'searchCustomerGroups',
+		parameters,
+		undefined,
+		first.paginationToken as string,
+	);
+	expect(second.results[0]).toEqual({
+		name: expect.stringMatching(/^批量群 18 · member\d{4}$/),
+		value: generatedGroupId(17),
+	});
 	expect(bodyOf(apiCalls(sandbox())[0]).cursor).toBe(first.paginationToken);
 });
 
 test('the search matches the group name or owner; pages without a match are skipped', async () => {
-	expect((await listSearch('searchCustomerGroups', parameters, '门店')).results).toEqual([{ name: '门店福利群 · lisi', value: SEEDED_GROUPS.store }]);
+	expect((await listSearch('searchCustomerGroups', parameters, '门店')).results).toEqual([
+		{ name: '门店福利群 · lisi', value: SEEDED_GROUPS.store },
+	]);
 	sandbox().resetCalls();
 	const deep = await listSearch('searchCustomerGroups', parameters, '批量群 45');
 	expect(deep.results.map((r) => r.value)).toEqual([generatedGroupId(44)]);

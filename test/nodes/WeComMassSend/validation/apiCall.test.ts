@@ -1,4 +1,9 @@
-import { checkApiPath, checkJsonBody, checkQueryParameters, isPureRead } from '../../../../nodes/WeComMassSend/validation/apiCall';
+import {
+	checkApiPath,
+	checkJsonBody,
+	checkQueryParameters,
+	isPureRead,
+} from '../../../../nodes/WeComMassSend/validation/apiCall';
 
 describe('checkApiPath', () => {
 	test.each([
@@ -34,14 +39,23 @@ describe('checkApiPath', () => {
 
 	test('an access_token in the path is named as such, without repeating it', () => {
 		const result = checkApiPath('/cgi-bin/user/get?userid=a&ACCESS_TOKEN=secretvalue123');
-		expect(result).toEqual({ ok: false, reason: expect.stringMatching(/must not carry an access_token/) });
+		expect(result).toEqual({
+			ok: false,
+			reason: expect.stringMatching(/must not carry an access_token/),
+		});
 		expect(JSON.stringify(result)).not.toContain('secretvalue123');
 	});
 });
 
 describe('checkQueryParameters', () => {
 	test('names are trimmed, values become text', () => {
-		expect(checkQueryParameters([{ name: ' userid ', value: 'zhangsan' }, { name: 'offset', value: 0 }, { name: 'x' }])).toEqual({
+		expect(
+			checkQueryParameters([
+				{ name: ' userid ', value: 'zhangsan' },
+				{ name: 'offset', value: 0 },
+				{ name: 'x' },
+			]),
+		).toEqual({
 			ok: true,
 			value: { userid: 'zhangsan', offset: '0', x: '' },
 		});
@@ -51,7 +65,13 @@ describe('checkQueryParameters', () => {
 		[[{ name: 'access_token', value: 'abc' }], /must not contain access_token/],
 		[[{ name: 'Access_Token ', value: 'abc' }], /must not contain access_token/],
 		[[{ name: '', value: 'a' }], /parameter 1 has no name/],
-		[[{ name: 'a', value: '1' }, { name: 'a', value: '2' }], /"a" is given twice/],
+		[
+			[
+				{ name: 'a', value: '1' },
+				{ name: 'a', value: '2' },
+			],
+			/"a" is given twice/,
+		],
 		[[{ name: 'a', value: { b: 1 } }], /"a" is an object/],
 	])('refuses %j', (entries, reason) => {
 		const result = checkQueryParameters(entries);
@@ -91,5 +111,7 @@ describe('isPureRead (may a lost answer be asked again?)', () => {
 		['GET', '/cgi-bin/user/batchdelete'],
 		['POST', '/cgi-bin/externalcontact/get_corp_tag_list'],
 		['POST', '/cgi-bin/externalcontact/mark_tag'],
-	] as const)('%s %s may change data', (method, path) => expect(isPureRead(method, path)).toBe(false));
+	] as const)('%s %s may change data', (method, path) =>
+		expect(isPureRead(method, path)).toBe(false),
+	);
 });

@@ -13,6 +13,10 @@ test('a deleted way is gone from Get Many, and a second delete is WeCom’s erro
 	expect(bodyOf(apiCalls(sandbox())[0])).toEqual({ config_id: drop });
 	const list = await runMassSend({ resource: 'contactWay', operation: 'getMany', returnAll: true });
 	expect(list.json().map((i) => i.config_id)).toEqual([keep]);
-	const again = await runMassSend({ resource: 'contactWay', operation: 'delete', configId: drop }, [{}], { continueOnFail: true });
+	const again = await runMassSend(
+		{ resource: 'contactWay', operation: 'delete', configId: drop },
+		[{}],
+		{ continueOnFail: true },
+	);
 	expect(again.json()[0]).toMatchObject({ errcode: 41044, api: 'del_contact_way' });
 });

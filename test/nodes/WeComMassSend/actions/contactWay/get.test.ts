@@ -10,7 +10,15 @@ test('a contact way reads back with its state, members and QR code', async () =>
 	sandbox().resetCalls();
 	const result = await runMassSend({ resource: 'contactWay', operation: 'get', configId });
 	expect(result.json()).toEqual([
-		expect.objectContaining({ config_id: configId, state: 'poster_a', remark: '海报', user: ['zhangsan'], type: 1, scene: 2, qr_code: expect.stringContaining(configId) }),
+		expect.objectContaining({
+			config_id: configId,
+			state: 'poster_a',
+			remark: '海报',
+			user: ['zhangsan'],
+			type: 1,
+			scene: 2,
+			qr_code: expect.stringContaining(configId),
+		}),
 	]);
 	const [call] = apiCalls(sandbox());
 	expect(call).toMatchObject({ method: 'POST', path: '/cgi-bin/externalcontact/get_contact_way' });
@@ -18,13 +26,21 @@ test('a contact way reads back with its state, members and QR code', async () =>
 });
 
 test('an empty Config ID is refused before any request', async () => {
-	const result = await runMassSend({ resource: 'contactWay', operation: 'get', configId: ' ' }, [{}], { continueOnFail: true });
+	const result = await runMassSend(
+		{ resource: 'contactWay', operation: 'get', configId: ' ' },
+		[{}],
+		{ continueOnFail: true },
+	);
 	expect(result.json()[0]).toMatchObject({ field: 'configId', error: '"Config ID" is required' });
 	expect(apiCalls(sandbox())).toHaveLength(0);
 });
 
 test('an unknown config_id is WeCom’s error, and a read is repeated after a lost answer', async () => {
-	const unknown = await runMassSend({ resource: 'contactWay', operation: 'get', configId: 'cwNoSuchWay' }, [{}], { continueOnFail: true });
+	const unknown = await runMassSend(
+		{ resource: 'contactWay', operation: 'get', configId: 'cwNoSuchWay' },
+		[{}],
+		{ continueOnFail: true },
+	);
 	expect(unknown.json()[0]).toMatchObject({ errcode: 41044, api: 'get_contact_way' });
 	const [configId] = await createWays(['s']);
 	sandbox().fault({ api: 'get_contact_way', kind: 'reset' });

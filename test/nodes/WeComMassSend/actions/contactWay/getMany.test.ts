@@ -4,7 +4,11 @@ import { apiCalls, bodyOf, useSandbox } from '../../../../helpers/sandbox';
 import { createWays } from './shared';
 
 const sandbox = useSandbox();
-const getMany = (extra: Record<string, unknown> = {}) => ({ resource: 'contactWay', operation: 'getMany', ...extra });
+const getMany = (extra: Record<string, unknown> = {}) => ({
+	resource: 'contactWay',
+	operation: 'getMany',
+	...extra,
+});
 
 test('a Limit asks WeCom for exactly that many, in one request', async () => {
 	await createWays(['a', 'b', 'c']);
@@ -25,14 +29,31 @@ test('Return All follows the cursor with pages of 1,000; Include Details reads e
 	sandbox().resetCalls();
 	const detailed = await runMassSend(getMany({ returnAll: true, includeDetails: true }));
 	expect(detailed.json().map((i) => i.state)).toEqual(['a', 'b', 'c']);
-	expect(apiCalls(sandbox()).map((c) => c.path.split('/').pop())).toEqual(['list_contact_way', 'get_contact_way', 'get_contact_way', 'get_contact_way']);
+	expect(apiCalls(sandbox()).map((c) => c.path.split('/').pop())).toEqual([
+		'list_contact_way',
+		'get_contact_way',
+		'get_contact_way',
+		'get_contact_way',
+	]);
 });
 
 test('the time window goes to WeCom as Unix seconds; an inverted window is refused first', async () => {
-	await runMassSend(getMany({ startTime: '2026-01-01T00:00:00Z', endTime: '2026-01-31T00:00:00Z' }));
-	expect(bodyOf(apiCalls(sandbox())[0])).toMatchObject({ start_time: 1767225600, end_time: 1769817600 });
+	await runMassSend(
+		getMany({ startTime: '2026-01-01T00:00:00Z', endTime: '2026-01-31T00:00:00Z' }),
+	);
+	expect(bodyOf(apiCalls(sandbox())[0])).toMatchObject({
+		start_time: 1767225600,
+		end_time: 1769817600,
+	});
 	sandbox().resetCalls();
-	const inverted = await runMassSend(getMany({ startTime: '2026-02-01T00:00:00Z', endTime: '2026-01-01T00:00:00Z' }), [{}], { continueOnFail: true });
-	expect(inverted.json()[0]).toMatchObject({ field: 'endTime', error: expect.stringMatching(/earlier than "Created After"/) });
+	const inverted = await runMassSend(
+		getMany({ startTime: '2026-02-01T00:00:00Z', endTime: '2026-01-01T00:00:00Z' }),
+		[{}],
+		{ continueOnFail: true },
+	);
+	expect(inverted.json()[0]).toMatchObject({
+		field: 'endTime',
+		error: expect.stringMatching(/earlier than "Created After"/),
+	});
 	expect(apiCalls(sandbox())).toHaveLength(0);
 });

@@ -8,21 +8,47 @@ const sandbox = useSandbox();
 
 test('Create Join Way: the way and its QR code in one item; add_join_way then get_join_way on the wire', async () => {
 	const way = await createJoinWay();
-	expect(way).toMatchObject({ scene: 2, state: 'poster_group', chat_id_list: [SEEDED_GROUPS.vip, SEEDED_GROUPS.store], qr_code: expect.stringContaining(String(way.config_id)) });
+	expect(way).toMatchObject({
+		scene: 2,
+		state: 'poster_group',
+		chat_id_list: [SEEDED_GROUPS.vip, SEEDED_GROUPS.store],
+		qr_code: expect.stringContaining(String(way.config_id)),
+	});
 	const calls = apiCalls(sandbox());
-	expect(calls.map((c) => c.path)).toEqual(['/cgi-bin/externalcontact/groupchat/add_join_way', '/cgi-bin/externalcontact/groupchat/get_join_way']);
-	expect(bodyOf(calls[0])).toEqual({ scene: 2, chat_id_list: [SEEDED_GROUPS.vip, SEEDED_GROUPS.store], state: 'poster_group', remark: '海报群码' });
+	expect(calls.map((c) => c.path)).toEqual([
+		'/cgi-bin/externalcontact/groupchat/add_join_way',
+		'/cgi-bin/externalcontact/groupchat/get_join_way',
+	]);
+	expect(bodyOf(calls[0])).toEqual({
+		scene: 2,
+		chat_id_list: [SEEDED_GROUPS.vip, SEEDED_GROUPS.store],
+		state: 'poster_group',
+		remark: '海报群码',
+	});
 });
 
 test.each([
-	['six groups', { chatIds: Array.from({ length: 6 }, (_, i) => `wrG${i}`).join(',') }, 'chatIds', /holds 6 groups; a join way takes at most 5/],
+	[
+		'six groups',
+		{ chatIds: Array.from({ length: 6 }, (_, i) => `wrG${i}`).join(',') },
+		'chatIds',
+		/holds 6 groups; a join way takes at most 5/,
+	],
 	['no group', { chatIds: ' ' }, 'chatIds', /at least one group/],
-	['a state over 30 characters', { chatIds: 'wrG', options: { state: 'z'.repeat(31) } }, 'state', /at most 30/],
-])('Create Join Way with %s is refused before any request', async (_name, extra, field, message) => {
-	const result = await runMassSend(op('createJoinWay', extra), [{}], { continueOnFail: true });
-	expect(result.json()[0]).toMatchObject({ field, error: expect.stringMatching(message) });
-	expect(apiCalls(sandbox())).toHaveLength(0);
-});
+	[
+		'a state over 30 characters',
+		{ chatIds: 'wrG', options: { state: 'z'.repeat(31) } },
+		'state',
+		/at most 30/,
+	],
+])(
+	'Create Join Way with %s is refused before any request',
+	async (_name, extra, field, message) => {
+		const result = await runMassSend(op('createJoinWay', extra), [{}], { continueOnFail: true });
+		expect(result.json()[0]).toMatchObject({ field, error: expect.stringMatching(message) });
+		expect(apiCalls(sandbox())).toHaveLength(0);
+	},
+);
 
 test('a customer who joins through the way carries its state in Customer Group → Get', async () => {
 	const way = await createJoinWay();

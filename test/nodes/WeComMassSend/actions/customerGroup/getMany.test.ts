@@ -4,7 +4,11 @@ import { runMassSend } from '../../../../helpers/engine';
 import { apiCalls, bodyOf, useSandbox } from '../../../../helpers/sandbox';
 
 const sandbox = useSandbox();
-const getMany = (extra: Record<string, unknown> = {}) => ({ resource: 'customerGroup', operation: 'getMany', ...extra });
+const getMany = (extra: Record<string, unknown> = {}) => ({
+	resource: 'customerGroup',
+	operation: 'getMany',
+	...extra,
+});
 const ALL = 3 + GENERATED_GROUPS;
 
 test('Return All reads every group in pages of 1,000, following next_cursor', async () => {
@@ -13,7 +17,10 @@ test('Return All reads every group in pages of 1,000, following next_cursor', as
 	expect(items).toHaveLength(ALL);
 	expect(new Set(items.map((i) => i.chat_id)).size).toBe(ALL);
 	const calls = apiCalls(sandbox());
-	expect(calls.map((c) => c.path)).toEqual(['/cgi-bin/externalcontact/groupchat/list', '/cgi-bin/externalcontact/groupchat/list']);
+	expect(calls.map((c) => c.path)).toEqual([
+		'/cgi-bin/externalcontact/groupchat/list',
+		'/cgi-bin/externalcontact/groupchat/list',
+	]);
 	expect(calls.map((c) => bodyOf(c).limit)).toEqual([1000, 1000]);
 	expect(bodyOf(calls[0]).cursor).toBeUndefined();
 	expect(typeof bodyOf(calls[1]).cursor).toBe('string');
@@ -21,9 +28,15 @@ test('Return All reads every group in pages of 1,000, following next_cursor', as
 });
 
 test('a Limit is asked for exactly; Status and Owners become status_filter and owner_filter', async () => {
-	const result = await runMassSend(getMany({ limit: 5, status: 'ownerLeft', owners: 'wangwu, zhangsan' }));
+	const result = await runMassSend(
+		getMany({ limit: 5, status: 'ownerLeft', owners: 'wangwu, zhangsan' }),
+	);
 	expect(result.json()).toEqual([{ chat_id: SEEDED_GROUPS.inherited, status: 1 }]);
-	expect(bodyOf(apiCalls(sandbox())[0])).toEqual({ status_filter: 1, owner_filter: { userid_list: ['wangwu', 'zhangsan'] }, limit: 5 });
+	expect(bodyOf(apiCalls(sandbox())[0])).toEqual({
+		status_filter: 1,
+		owner_filter: { userid_list: ['wangwu', 'zhangsan'] },
+		limit: 5,
+	});
 });
 
 test('more than 100 owners are split into requests of 100, each within WeCom’s limit', async () => {
@@ -39,7 +52,9 @@ test('more than 100 owners are split into requests of 100, each within WeCom’s
 });
 
 test('Include Details reads each group with groupchat/get', async () => {
-	const result = await runMassSend(getMany({ limit: 2, includeDetails: true, owners: 'zhangsan, lisi' }));
+	const result = await runMassSend(
+		getMany({ limit: 2, includeDetails: true, owners: 'zhangsan, lisi' }),
+	);
 	expect(result.json().map((g) => [g.chat_id, g.name, g.owner, g.status])).toEqual([
 		[SEEDED_GROUPS.vip, 'VIP 客户群', 'zhangsan', 0],
 		[SEEDED_GROUPS.store, '门店福利群', 'lisi', 0],
@@ -48,8 +63,13 @@ test('Include Details reads each group with groupchat/get', async () => {
 });
 
 test('an owner list that is not IDs is refused before any request', async () => {
-	const result = await runMassSend(getMany({ owners: '={{ [{ a: 1 }] }}' }), [{}], { continueOnFail: true });
-	expect(result.json()[0]).toMatchObject({ field: 'owners', error: expect.stringMatching(/"Owners": .* not an ID/) });
+	const result = await runMassSend(getMany({ owners: '={{ [{ a: 1 }] }}' }), [{}], {
+		continueOnFail: true,
+	});
+	expect(result.json()[0]).toMatchObject({
+		field: 'owners',
+		error: expect.stringMatching(/"Owners": .* not an ID/),
+	});
 	expect(apiCalls(sandbox())).toHaveLength(0);
 });
 

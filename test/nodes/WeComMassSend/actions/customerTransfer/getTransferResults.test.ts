@@ -1,12 +1,16 @@
 /** Customer Transfer → Get Transfer Results (transfer_result, resigned/transfer_result): the result arrives after a few polls. */
 import { SEEDED_CUSTOMERS } from '../../../../../tools/sandbox/contacts';
-import { REFUSING_CUSTOMER, TRANSFER_POLLS_UNTIL_DONE } from '../../../../../tools/sandbox/transfers';
+import {
+	REFUSING_CUSTOMER,
+	TRANSFER_POLLS_UNTIL_DONE,
+} from '../../../../../tools/sandbox/transfers';
 import { runMassSend } from '../../../../helpers/engine';
 import { apiCalls, bodyOf, useSandbox } from '../../../../helpers/sandbox';
 import { busyCustomers, employed, op } from './shared';
 
 const sandbox = useSandbox();
-const results = (extra: Record<string, unknown> = {}) => op('getTransferResults', employed({ returnAll: true, ...extra }));
+const results = (extra: Record<string, unknown> = {}) =>
+	op('getTransferResults', employed({ returnAll: true, ...extra }));
 
 test('transfers wait (status 2) until WeCom hands over; then transferred, or refused by the customer', async () => {
 	const ids = busyCustomers(3); // the first is the customer who refuses
@@ -33,7 +37,9 @@ test('transfers wait (status 2) until WeCom hands over; then transferred, or ref
 });
 
 test('Return All follows next_cursor over WeCom’s pages; a Limit stops after the page that holds it', async () => {
-	await runMassSend(op('transferCustomers', employed({ externalUserIds: busyCustomers(250).join(',') })));
+	await runMassSend(
+		op('transferCustomers', employed({ externalUserIds: busyCustomers(250).join(',') })),
+	);
 	sandbox().resetCalls();
 	const all = await runMassSend(results());
 	expect(all.json()).toHaveLength(250);
@@ -48,11 +54,28 @@ test('Return All follows next_cursor over WeCom’s pages; a Limit stops after t
 });
 
 test('a member who left reads resigned/transfer_result', async () => {
-	await runMassSend(op('transferCustomers', { memberStatus: 'resigned', handoverUserId: 'wangwu', takeoverUserId: 'lisi', externalUserIds: SEEDED_CUSTOMERS.hanmeimei }));
+	await runMassSend(
+		op('transferCustomers', {
+			memberStatus: 'resigned',
+			handoverUserId: 'wangwu',
+			takeoverUserId: 'lisi',
+			externalUserIds: SEEDED_CUSTOMERS.hanmeimei,
+		}),
+	);
 	sandbox().resetCalls();
-	const result = await runMassSend(results({ memberStatus: 'resigned', handoverUserId: 'wangwu', takeoverUserId: 'lisi' }));
-	expect(result.json()).toEqual([expect.objectContaining({ external_userid: SEEDED_CUSTOMERS.hanmeimei, status: 2, statusName: 'waiting' })]);
-	expect(apiCalls(sandbox()).map((c) => c.path)).toEqual(['/cgi-bin/externalcontact/resigned/transfer_result']);
+	const result = await runMassSend(
+		results({ memberStatus: 'resigned', handoverUserId: 'wangwu', takeoverUserId: 'lisi' }),
+	);
+	expect(result.json()).toEqual([
+		expect.objectContaining({
+			external_userid: SEEDED_CUSTOMERS.hanmeimei,
+			status: 2,
+			statusName: 'waiting',
+		}),
+	]);
+	expect(apiCalls(sandbox()).map((c) => c.path)).toEqual([
+		'/cgi-bin/externalcontact/resigned/transfer_result',
+	]);
 });
 
 test('a read is retried after WeCom is busy', async () => {
@@ -63,7 +86,12 @@ test('a read is retried after WeCom is busy', async () => {
 });
 
 test('the same member on both sides is refused before any request', async () => {
-	const result = await runMassSend(results({ takeoverUserId: 'zhaoliu' }), [{}], { continueOnFail: true });
-	expect(result.json()[0]).toMatchObject({ field: 'takeoverUserId', error: expect.stringMatching(/must differ/) });
+	const result = await runMassSend(results({ takeoverUserId: 'zhaoliu' }), [{}], {
+		continueOnFail: true,
+	});
+	expect(result.json()[0]).toMatchObject({
+		field: 'takeoverUserId',
+		error: expect.stringMatching(/must differ/),
+	});
 	expect(apiCalls(sandbox())).toHaveLength(0);
 });

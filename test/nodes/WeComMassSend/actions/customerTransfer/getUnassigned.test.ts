@@ -11,7 +11,11 @@ test('Return All reads pages of 1,000 by cursor until is_last', async () => {
 	const result = await runMassSend(op('getUnassigned', { returnAll: true }));
 	const items = result.json();
 	expect(items).toHaveLength(GENERATED_UNASSIGNED + 1);
-	expect(items[0]).toEqual({ handover_userid: 'wangwu', external_userid: SEEDED_CUSTOMERS.hanmeimei, dimission_time: 1700086400 });
+	expect(items[0]).toEqual({
+		handover_userid: 'wangwu',
+		external_userid: SEEDED_CUSTOMERS.hanmeimei,
+		dimission_time: 1700086400,
+	});
 	const calls = apiCalls(sandbox());
 	expect(calls.map((c) => bodyOf(c).page_size)).toEqual([1000, 1000]);
 	expect(bodyOf(calls[0]).cursor).toBeUndefined();
@@ -27,6 +31,8 @@ test('a Limit asks WeCom for exactly that many', async () => {
 
 test('WeCom’s refusal reaches the output with continueOnFail', async () => {
 	sandbox().fault({ api: 'get_unassigned_list', kind: 'errcode', errcode: 48002 });
-	const result = await runMassSend(op('getUnassigned', { limit: 3 }), [{}], { continueOnFail: true });
+	const result = await runMassSend(op('getUnassigned', { limit: 3 }), [{}], {
+		continueOnFail: true,
+	});
 	expect(result.json()[0]).toMatchObject({ errcode: 48002, api: 'get_unassigned_list' });
 });

@@ -6,12 +6,20 @@ import { runMassSend } from '../../../../helpers/engine';
 import { useSandbox } from '../../../../helpers/sandbox';
 
 const sandbox = useSandbox();
-const customers = (count: number) => Array.from({ length: count }, (_, i) => `wmCustomer${String(i).padStart(6, '0')}`);
+const customers = (count: number) =>
+	Array.from({ length: count }, (_, i) => `wmCustomer${String(i).padStart(6, '0')}`);
 
 test('a 25,000-customer create failing on its 2nd task: the created msgids are fields of the item', async () => {
 	sandbox().fault({ api: 'add_msg_template', kind: 'errcode', errcode: -1, skip: 1 });
 	const result = await runMassSend(
-		{ resource: 'massMessage', operation: 'create', chatType: 'single', sender: 'zhangsan', externalUserIds: '={{ $json.ids }}', text: 'hi' },
+		{
+			resource: 'massMessage',
+			operation: 'create',
+			chatType: 'single',
+			sender: 'zhangsan',
+			externalUserIds: '={{ $json.ids }}',
+			text: 'hi',
+		},
 		[{ ids: customers(25000) }],
 		{ continueOnFail: true },
 	);
@@ -33,16 +41,28 @@ test('a 25,000-customer create failing on its 2nd task: the created msgids are f
 
 test('a message from before 2020-11-17: the item says so in a field a flow can branch on', async () => {
 	const msgid = sandbox().seedMassMessage({ members: 2, resultsPerMember: 2, legacy: true });
-	const result = await runMassSend({ resource: 'massMessage', operation: 'getMemberTasks', msgId: msgid, returnAll: true }, [{}], {
-		continueOnFail: true,
+	const result = await runMassSend(
+		{ resource: 'massMessage', operation: 'getMemberTasks', msgId: msgid, returnAll: true },
+		[{}],
+		{
+			continueOnFail: true,
+		},
+	);
+	expect(result.json()[0]).toMatchObject({
+		api: 'get_groupmsg_task',
+		errcode: 40058,
+		mayBeLegacyMessage: true,
 	});
-	expect(result.json()[0]).toMatchObject({ api: 'get_groupmsg_task', errcode: 40058, mayBeLegacyMessage: true });
 });
 
 test('a refused field names itself in the item, and no n8n bookkeeping leaks into it', async () => {
-	const result = await runMassSend({ resource: 'massMessage', operation: 'remind', msgId: '={{ $json.msgid }}' }, [{ msgid: '' }], {
-		continueOnFail: true,
-	});
+	const result = await runMassSend(
+		{ resource: 'massMessage', operation: 'remind', msgId: '={{ $json.msgid }}' },
+		[{ msgid: '' }],
+		{
+			continueOnFail: true,
+		},
+	);
 	const [item] = result.json();
 	expect(item).toEqual({ error: '"Message ID" is required', field: 'msgId' });
 });

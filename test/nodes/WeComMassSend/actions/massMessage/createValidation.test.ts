@@ -7,7 +7,11 @@ import { useSandbox } from '../../../../helpers/sandbox';
 
 const sandbox = useSandbox();
 
-const create = (parameters: Record<string, unknown>) => ({ resource: 'massMessage', operation: 'create', ...parameters });
+const create = (parameters: Record<string, unknown>) => ({
+	resource: 'massMessage',
+	operation: 'create',
+	...parameters,
+});
 const link = { type: 'link', title: 'Spring sale', url: 'https://example.com/sale' };
 
 async function refused(parameters: Record<string, unknown>) {
@@ -45,7 +49,10 @@ test('more than 9 attachments', async () => {
 });
 
 test('an attachment missing a required field', async () => {
-	const error = await refused({ sender: 'zhangsan', attachmentsUi: { attachment: [{ type: 'link', url: 'https://example.com' }] } });
+	const error = await refused({
+		sender: 'zhangsan',
+		attachmentsUi: { attachment: [{ type: 'link', url: 'https://example.com' }] },
+	});
 	expect(error.message).toMatch(/title/i);
 });
 
@@ -98,7 +105,12 @@ test.each([
 });
 
 test('getSendResults refuses an empty Member User ID', async () => {
-	const result = await runMassSend({ resource: 'massMessage', operation: 'getSendResults', msgId: 'msgX', userId: '={{ "" }}' });
+	const result = await runMassSend({
+		resource: 'massMessage',
+		operation: 'getSendResults',
+		msgId: 'msgX',
+		userId: '={{ "" }}',
+	});
 	expect(result.error?.context?.field).toBe('userId');
 	expect(sandbox().calls).toHaveLength(0);
 });
@@ -118,6 +130,8 @@ test('with Continue On Fail a bad item in the middle becomes an error item; the 
 	expect(items[1].json.msgid).toBeUndefined();
 	expect(items[1].json.error).toMatch(/^"Sender" is required/);
 	expect(items[1].json.field).toBe('sender');
-	const sent = sandbox().callsTo('add_msg_template').map((call) => (call.body as { sender: string }).sender);
+	const sent = sandbox()
+		.callsTo('add_msg_template')
+		.map((call) => (call.body as { sender: string }).sender);
 	expect(sent).toEqual(['zhangsan', 'lisi']);
 });

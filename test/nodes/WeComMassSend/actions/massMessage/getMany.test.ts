@@ -20,8 +20,10 @@ const getMany = (parameters: Record<string, unknown>) => ({
 /** 150 messages in the first 30-day window, 30 in the second. */
 function seedTwoWindows(): string[] {
 	const ids: string[] = [];
-	for (let i = 0; i < 150; i++) ids.push(seed(`msgWinA${String(i).padStart(3, '0')}`, T0 + 100 + i * 1000));
-	for (let i = 0; i < 30; i++) ids.push(seed(`msgWinB${String(i).padStart(3, '0')}`, T0 + 31 * DAY + i * 1000));
+	for (let i = 0; i < 150; i++)
+		ids.push(seed(`msgWinA${String(i).padStart(3, '0')}`, T0 + 100 + i * 1000));
+	for (let i = 0; i < 30; i++)
+		ids.push(seed(`msgWinB${String(i).padStart(3, '0')}`, T0 + 31 * DAY + i * 1000));
 	return ids;
 }
 
@@ -37,7 +39,9 @@ test('Return All walks every one-month window and every page, in creation order'
 	expect(result.error).toBeUndefined();
 	expect(result.json().map((item) => item.msgid)).toEqual(expected);
 	const calls = listCalls();
-	expect(calls.map((body) => [body.start_time, body.end_time, body.limit, Boolean(body.cursor)])).toEqual([
+	expect(
+		calls.map((body) => [body.start_time, body.end_time, body.limit, Boolean(body.cursor)]),
+	).toEqual([
 		[T0, T0 + 30 * DAY - 1, 100, false],
 		[T0, T0 + 30 * DAY - 1, 100, true],
 		[T0 + 30 * DAY, END, 100, false],
@@ -59,7 +63,9 @@ test.each([
 
 test('the last 90 days of seeded history: ≤ 31-day windows joined, chat_type always sent', async () => {
 	const now = Math.floor(Date.now() / 1000);
-	const result = await runMassSend(getMany({ returnAll: true, startTime: now - 91 * DAY, endTime: now + 60 }));
+	const result = await runMassSend(
+		getMany({ returnAll: true, startTime: now - 91 * DAY, endTime: now + 60 }),
+	);
 	expect(result.error).toBeUndefined();
 	const items = result.json();
 	expect(items).toHaveLength(250);
@@ -71,14 +77,32 @@ test('the last 90 days of seeded history: ≤ 31-day windows joined, chat_type a
 		expect(body.end_time - body.start_time).toBeLessThanOrEqual(30 * DAY);
 	}
 	// Windows are consecutive: each starts one second after the previous one ended.
-	const starts = [...new Set(calls.map((body) => `${body.start_time}-${body.end_time}`))].map((w) => w.split('-').map(Number));
+	const starts = [...new Set(calls.map((body) => `${body.start_time}-${body.end_time}`))].map((w) =>
+		w.split('-').map(Number),
+	);
 	for (let i = 1; i < starts.length; i++) expect(starts[i][0]).toBe(starts[i - 1][1] + 1);
 });
 
 test('group chat type, creator and filter type are sent as given', async () => {
-	sandbox().seedMassMessage({ msgid: 'msgGroupA', chatType: 'group', members: 1, resultsPerMember: 1, createTime: T0 + 10, creator: 'lisi' });
-	sandbox().seedMassMessage({ msgid: 'msgGroupB', chatType: 'group', members: 1, resultsPerMember: 1, createTime: T0 + 20, creator: 'wangwu' });
-	const result = await runMassSend(getMany({ chatType: 'group', creator: 'lisi', filterType: 0, returnAll: true }));
+	sandbox().seedMassMessage({
+		msgid: 'msgGroupA',
+		chatType: 'group',
+		members: 1,
+		resultsPerMember: 1,
+		createTime: T0 + 10,
+		creator: 'lisi',
+	});
+	sandbox().seedMassMessage({
+		msgid: 'msgGroupB',
+		chatType: 'group',
+		members: 1,
+		resultsPerMember: 1,
+		createTime: T0 + 20,
+		creator: 'wangwu',
+	});
+	const result = await runMassSend(
+		getMany({ chatType: 'group', creator: 'lisi', filterType: 0, returnAll: true }),
+	);
 	expect(result.error).toBeUndefined();
 	expect(result.json().map((item) => item.msgid)).toEqual(['msgGroupA']);
 	expect(listCalls()[0]).toMatchObject({ chat_type: 'group', creator: 'lisi', filter_type: 0 });
@@ -105,7 +129,9 @@ test('start after end is refused before any request', async () => {
 });
 
 test('an unreadable time is refused before any request', async () => {
-	const result = await runMassSend(getMany({ startTime: '={{ "next tuesday" }}', returnAll: true }));
+	const result = await runMassSend(
+		getMany({ startTime: '={{ "next tuesday" }}', returnAll: true }),
+	);
 	expect(result.error?.message).toMatch(/"Start Time" "next tuesday" is not a date/);
 	expect(sandbox().calls).toHaveLength(0);
 });

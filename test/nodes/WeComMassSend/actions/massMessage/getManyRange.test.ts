@@ -22,7 +22,12 @@ const getMany = (parameters: Record<string, unknown>) => ({
 
 function seed(count: number): string[] {
 	return Array.from({ length: count }, (_, i) =>
-		sandbox().seedMassMessage({ msgid: `msgPage${String(i).padStart(3, '0')}`, members: 1, resultsPerMember: 1, createTime: T0 + 100 + i }),
+		sandbox().seedMassMessage({
+			msgid: `msgPage${String(i).padStart(3, '0')}`,
+			members: 1,
+			resultsPerMember: 1,
+			createTime: T0 + 100 + i,
+		}),
 	);
 }
 
@@ -53,14 +58,20 @@ describe('the time range', () => {
 		const now = Math.floor(Date.now() / 1000);
 		const result = await runMassSend(getMany({ startTime: 0, endTime: now }));
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(/^"Start Time" \(1970-01-01T00:00:00.000Z\) to "End Time" .* spans \d+ days; Get Many reads at most 366 days per run$/);
-		expect(result.error?.description).toMatch(/get_groupmsg_list_v2 accepts at most one month per request/);
+		expect(result.error?.message).toMatch(
+			/^"Start Time" \(1970-01-01T00:00:00.000Z\) to "End Time" .* spans \d+ days; Get Many reads at most 366 days per run$/,
+		);
+		expect(result.error?.description).toMatch(
+			/get_groupmsg_list_v2 accepts at most one month per request/,
+		);
 		expect(result.error?.context).toMatchObject({ field: 'startTime', itemIndex: 0 });
 		expect(sandbox().calls).toHaveLength(0);
 	});
 
 	test('a full year is read (13 windows at most)', async () => {
-		const result = await runMassSend(getMany({ startTime: T0, endTime: T0 + MAX_RANGE_DAYS * DAY }));
+		const result = await runMassSend(
+			getMany({ startTime: T0, endTime: T0 + MAX_RANGE_DAYS * DAY }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(sandbox().callsTo('get_groupmsg_list_v2').length).toBeLessThanOrEqual(13);
 	});

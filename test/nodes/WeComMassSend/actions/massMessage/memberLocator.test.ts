@@ -16,7 +16,12 @@ beforeEach(() => {
 	sandbox = currentSandbox();
 });
 
-const createParameters = { resource: 'massMessage', operation: 'create', chatType: 'single', text: '本周新品上架' };
+const createParameters = {
+	resource: 'massMessage',
+	operation: 'create',
+	chatType: 'single',
+	text: '本周新品上架',
+};
 const rl = (mode: 'list' | 'id', value: unknown) => ({ __rl: true, mode, value });
 
 describe('the member list (From List)', () => {
@@ -30,14 +35,24 @@ describe('the member list (From List)', () => {
 			],
 		});
 		const [call] = apiCalls(sandbox);
-		expect(call).toMatchObject({ method: 'GET', path: '/cgi-bin/externalcontact/get_follow_user_list', errcode: 0 });
+		expect(call).toMatchObject({
+			method: 'GET',
+			path: '/cgi-bin/externalcontact/get_follow_user_list',
+			errcode: 0,
+		});
 		expect(call.query.access_token).toBe(sandbox.issuedTokens()[0]);
 	});
 
 	test('search matches part of the user ID, ignoring case', async () => {
-		expect((await listSearch(MEMBER_SEARCH_METHOD, createParameters, 'AN')).results.map((r) => r.value)).toEqual(['wangwu', 'zhangsan']);
-		expect((await listSearch(MEMBER_SEARCH_METHOD, createParameters, 'lis')).results.map((r) => r.value)).toEqual(['lisi']);
-		expect((await listSearch(MEMBER_SEARCH_METHOD, createParameters, 'nobody')).results).toEqual([]);
+		expect(
+			(await listSearch(MEMBER_SEARCH_METHOD, createParameters, 'AN')).results.map((r) => r.value),
+		).toEqual(['wangwu', 'zhangsan']);
+		expect(
+			(await listSearch(MEMBER_SEARCH_METHOD, createParameters, 'lis')).results.map((r) => r.value),
+		).toEqual(['lisi']);
+		expect((await listSearch(MEMBER_SEARCH_METHOD, createParameters, 'nobody')).results).toEqual(
+			[],
+		);
 	});
 
 	test('a token WeCom reports expired while the editor searches is renewed once', async () => {
@@ -83,7 +98,11 @@ describe('Sender (add_msg_template)', () => {
 	});
 
 	test('an empty locator still counts as no sender', async () => {
-		const result = await runMassSend({ ...createParameters, chatType: 'group', sender: rl('list', '') });
+		const result = await runMassSend({
+			...createParameters,
+			chatType: 'group',
+			sender: rl('list', ''),
+		});
 		expect(result.error?.message).toMatch(/"Sender" is required when sending to customer groups/);
 		expect(sandbox.calls).toHaveLength(0);
 	});
@@ -95,7 +114,13 @@ describe('Member User ID (get_groupmsg_send_result)', () => {
 		['a plain string saved before the locator', 'zhangsan'],
 	])('%s reads that member’s results', async (_label, userId) => {
 		const msgid = sandbox.seedMassMessage({ members: 2, resultsPerMember: 3 });
-		const result = await runMassSend({ resource: 'massMessage', operation: 'getSendResults', msgId: msgid, userId, returnAll: true });
+		const result = await runMassSend({
+			resource: 'massMessage',
+			operation: 'getSendResults',
+			msgId: msgid,
+			userId,
+			returnAll: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.json()).toHaveLength(3);
 		expect(result.json().every((r) => r.userid === 'zhangsan')).toBe(true);
@@ -104,7 +129,12 @@ describe('Member User ID (get_groupmsg_send_result)', () => {
 
 	test('an expression that yields nothing is refused before any request, naming the field', async () => {
 		const result = await runMassSend(
-			{ resource: 'massMessage', operation: 'getSendResults', msgId: 'msg1', userId: rl('id', '={{ $json.member }}') },
+			{
+				resource: 'massMessage',
+				operation: 'getSendResults',
+				msgId: 'msg1',
+				userId: rl('id', '={{ $json.member }}'),
+			},
 			[{ member: '  ' }],
 		);
 		expect(result.error?.message).toMatch(/^(Item 0: )?"Member User ID" is required$/);
@@ -118,18 +148,35 @@ describe('Member User IDs (Get Report)', () => {
 		['one member from the list', rl('list', 'lisi'), ['lisi']],
 		['several by ID, as before', rl('id', 'zhangsan, lisi'), ['zhangsan', 'lisi']],
 		['a plain string saved before the locator', 'zhangsan\nlisi', ['zhangsan', 'lisi']],
-	])('%s: get_groupmsg_send_result is read for exactly those members, get_groupmsg_task not at all', async (_label, memberUserIds, members) => {
-		const msgid = sandbox.seedMassMessage({ members: 3, resultsPerMember: 2 });
-		const result = await runMassSend({ resource: 'massMessage', operation: 'getReport', msgId: msgid, output: 'summary', memberUserIds });
-		expect(result.error).toBeUndefined();
-		expect(sandbox.callsTo('get_groupmsg_task')).toHaveLength(0);
-		expect(sandbox.callsTo('get_groupmsg_send_result').map((c) => bodyOf(c).userid)).toEqual(members);
-		expect(result.json()[0].total).toBe(2 * members.length);
-	});
+	])(
+		'%s: get_groupmsg_send_result is read for exactly those members, get_groupmsg_task not at all',
+		async (_label, memberUserIds, members) => {
+			const msgid = sandbox.seedMassMessage({ members: 3, resultsPerMember: 2 });
+			const result = await runMassSend({
+				resource: 'massMessage',
+				operation: 'getReport',
+				msgId: msgid,
+				output: 'summary',
+				memberUserIds,
+			});
+			expect(result.error).toBeUndefined();
+			expect(sandbox.callsTo('get_groupmsg_task')).toHaveLength(0);
+			expect(sandbox.callsTo('get_groupmsg_send_result').map((c) => bodyOf(c).userid)).toEqual(
+				members,
+			);
+			expect(result.json()[0].total).toBe(2 * members.length);
+		},
+	);
 
 	test('an empty locator reads every member from the task list (get_groupmsg_task)', async () => {
 		const msgid = sandbox.seedMassMessage({ members: 3, resultsPerMember: 2 });
-		const result = await runMassSend({ resource: 'massMessage', operation: 'getReport', msgId: msgid, output: 'summary', memberUserIds: rl('list', '') });
+		const result = await runMassSend({
+			resource: 'massMessage',
+			operation: 'getReport',
+			msgId: msgid,
+			output: 'summary',
+			memberUserIds: rl('list', ''),
+		});
 		expect(result.error).toBeUndefined();
 		expect(sandbox.callsTo('get_groupmsg_task')).toHaveLength(1);
 		expect(sandbox.callsTo('get_groupmsg_send_result')).toHaveLength(3);

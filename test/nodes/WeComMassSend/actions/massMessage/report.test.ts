@@ -51,7 +51,9 @@ test('300 members × 2,500 results, summary: the minimum of requests and one tok
 		monthlyLimitReached: 250,
 	});
 	// Measured figure for the report, not a pass/fail criterion.
-	console.log(`getReport 300×2,500 summary: ${tasks.length + results.length} requests, 1 gettoken, ${ms} ms`);
+	console.log(
+		`getReport 300×2,500 summary: ${tasks.length + results.length} requests, 1 gettoken, ${ms} ms`,
+	);
 }, 120000);
 
 test('results: one item per customer with labels, members read in task order', async () => {
@@ -61,10 +63,18 @@ test('results: one item per customer with labels, members read in task order', a
 	expect(result.error).toBeUndefined();
 	const items = result.json();
 	expect(items).toHaveLength(12);
-	expect(items.map((item) => item.userid)).toEqual([...Array(4).fill('zhangsan'), ...Array(4).fill('lisi'), ...Array(4).fill('wangwu')]);
-	expect(items.filter((item) => item.userid !== 'lisi').every((item) => item.statusLabel === 'unsent')).toBe(true);
+	expect(items.map((item) => item.userid)).toEqual([
+		...Array(4).fill('zhangsan'),
+		...Array(4).fill('lisi'),
+		...Array(4).fill('wangwu'),
+	]);
+	expect(
+		items.filter((item) => item.userid !== 'lisi').every((item) => item.statusLabel === 'unsent'),
+	).toBe(true);
 	// The sandbox spreads outcomes by member and position once a member has sent.
-	expect(items.filter((item) => item.userid === 'lisi').map((item) => [item.status, item.statusLabel])).toEqual([
+	expect(
+		items.filter((item) => item.userid === 'lisi').map((item) => [item.status, item.statusLabel]),
+	).toEqual([
 		[1, 'sent'],
 		[2, 'notFriend'],
 		[3, 'monthlyLimitReached'],
@@ -93,11 +103,17 @@ test('Member User IDs skip get_groupmsg_task: the way to report on a message fro
 	const result = await runMassSend(report(msgid, { memberUserIds: 'zhangsan\nwangwu, nobody' }));
 	expect(result.error).toBeUndefined();
 	expect(sandbox().callsTo('get_groupmsg_task')).toHaveLength(0);
-	expect(sandbox().callsTo('get_groupmsg_send_result').map((call) => bodyOf(call).userid)).toEqual(['zhangsan', 'wangwu', 'nobody']);
+	expect(
+		sandbox()
+			.callsTo('get_groupmsg_send_result')
+			.map((call) => bodyOf(call).userid),
+	).toEqual(['zhangsan', 'wangwu', 'nobody']);
 	const summary = result.json()[0];
 	expect(summary).toMatchObject({ memberSource: 'memberUserIds', memberCount: 3, total: 10 });
 	expect(summary.membersSent).toBeUndefined();
-	expect((summary.byMember as Array<Record<string, unknown>>).map((m) => [m.userid, m.total])).toEqual([
+	expect(
+		(summary.byMember as Array<Record<string, unknown>>).map((m) => [m.userid, m.total]),
+	).toEqual([
 		['zhangsan', 5],
 		['wangwu', 5],
 		['nobody', 0],
@@ -107,7 +123,9 @@ test('Member User IDs skip get_groupmsg_task: the way to report on a message fro
 test('group messages report chat_id', async () => {
 	const msgid = sandbox().seedMassMessage({ members: 1, resultsPerMember: 2, chatType: 'group' });
 	const result = await runMassSend(report(msgid, { output: 'results' }));
-	expect(result.json().map((item) => [item.targetType, item.external_userid, typeof item.chat_id])).toEqual([
+	expect(
+		result.json().map((item) => [item.targetType, item.external_userid, typeof item.chat_id]),
+	).toEqual([
 		['group', null, 'string'],
 		['group', null, 'string'],
 	]);

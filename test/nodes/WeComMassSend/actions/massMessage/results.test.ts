@@ -10,7 +10,11 @@ const memberTasks = (msgId: string, extra: Record<string, unknown> = { returnAll
 	msgId,
 	...extra,
 });
-const sendResults = (msgId: string, userId: string, extra: Record<string, unknown> = { returnAll: true }) => ({
+const sendResults = (
+	msgId: string,
+	userId: string,
+	extra: Record<string, unknown> = { returnAll: true },
+) => ({
 	resource: 'massMessage',
 	operation: 'getSendResults',
 	msgId,
@@ -29,25 +33,43 @@ describe('Get Member Tasks', () => {
 			{ msgid, userid: 'lisi', status: 2, statusLabel: 'sent', send_time: expect.any(Number) },
 			{ msgid, userid: 'wangwu', status: 0, statusLabel: 'unsent', send_time: 0 },
 		]);
-		expect(sandbox().callsTo('get_groupmsg_task').map((call) => bodyOf(call).limit)).toEqual([1000]);
+		expect(
+			sandbox()
+				.callsTo('get_groupmsg_task')
+				.map((call) => bodyOf(call).limit),
+		).toEqual([1000]);
 	});
 
 	test('Return All follows next_cursor; Limit asks only for what is missing', async () => {
 		const msgid = sandbox().seedMassMessage({ members: 2300, resultsPerMember: 1 });
 		const all = await runMassSend(memberTasks(msgid));
 		expect(all.json()).toHaveLength(2300);
-		expect(sandbox().callsTo('get_groupmsg_task').map((call) => bodyOf(call).limit)).toEqual([1000, 1000, 1000]);
+		expect(
+			sandbox()
+				.callsTo('get_groupmsg_task')
+				.map((call) => bodyOf(call).limit),
+		).toEqual([1000, 1000, 1000]);
 		sandbox().resetCalls();
 		const some = await runMassSend(memberTasks(msgid, { returnAll: false, limit: 1200 }));
 		expect(some.json()).toHaveLength(1200);
-		expect(sandbox().callsTo('get_groupmsg_task').map((call) => bodyOf(call).limit)).toEqual([1000, 200]);
+		expect(
+			sandbox()
+				.callsTo('get_groupmsg_task')
+				.map((call) => bodyOf(call).limit),
+		).toEqual([1000, 200]);
 	});
 
 	test('R7: "invalid parameter" from get_groupmsg_task is explained as possibly a message from before 2020-11-17, with the get_groupmsg_send_result ways', async () => {
 		// WeCom documents no errcode for this case: the fault is armed with WeCom's plain 40058 so the
 		// test does not present the sandbox's own answer for legacy messages as WeCom's.
 		const msgid = sandbox().seedMassMessage({ members: 2, resultsPerMember: 2 });
-		sandbox().fault({ api: 'get_groupmsg_task', kind: 'errcode', errcode: 40058, errmsg: 'invalid parameter', times: 2 });
+		sandbox().fault({
+			api: 'get_groupmsg_task',
+			kind: 'errcode',
+			errcode: 40058,
+			errmsg: 'invalid parameter',
+			times: 2,
+		});
 		const result = await runMassSend(memberTasks(msgid));
 		expect(result.error?.message).toMatch(/if this message was created before 2020-11-17/);
 		expect(result.error?.description).toMatch(/Get Send Results/);
@@ -55,7 +77,11 @@ describe('Get Member Tasks', () => {
 		expect(result.error?.context).toMatchObject({ errcode: 40058, mayBeLegacyMessage: true });
 
 		const continued = await runMassSend(memberTasks(msgid), [{}], { continueOnFail: true });
-		expect(continued.json()[0]).toMatchObject({ errcode: 40058, mayBeLegacyMessage: true, error: expect.stringMatching(/2020-11-17/) });
+		expect(continued.json()[0]).toMatchObject({
+			errcode: 40058,
+			mayBeLegacyMessage: true,
+			error: expect.stringMatching(/2020-11-17/),
+		});
 	});
 });
 
@@ -69,14 +95,30 @@ describe('Get Send Results', () => {
 		expect(items).toHaveLength(10);
 		for (const item of items) {
 			expect(Object.keys(item).sort()).toEqual(
-				['chat_id', 'external_userid', 'msgid', 'send_time', 'status', 'statusLabel', 'targetType', 'userid'].sort(),
+				[
+					'chat_id',
+					'external_userid',
+					'msgid',
+					'send_time',
+					'status',
+					'statusLabel',
+					'targetType',
+					'userid',
+				].sort(),
 			);
-			expect(item).toMatchObject({ msgid, userid: 'zhangsan', targetType: 'customer', chat_id: null });
+			expect(item).toMatchObject({
+				msgid,
+				userid: 'zhangsan',
+				targetType: 'customer',
+				chat_id: null,
+			});
 			expect(item.external_userid).toMatch(/^wm/);
 		}
 		const labels = Object.fromEntries(items.map((item) => [item.status, item.statusLabel]));
 		expect(labels).toEqual({ 1: 'sent', 2: 'notFriend', 3: 'monthlyLimitReached' });
-		const unsent = await runMassSend(sendResults(sandbox().seedMassMessage({ members: 1, resultsPerMember: 1 }), 'zhangsan'));
+		const unsent = await runMassSend(
+			sendResults(sandbox().seedMassMessage({ members: 1, resultsPerMember: 1 }), 'zhangsan'),
+		);
 		expect(unsent.json()[0]).toMatchObject({ status: 0, statusLabel: 'unsent', send_time: 0 });
 	});
 
@@ -85,17 +127,27 @@ describe('Get Send Results', () => {
 		const result = await runMassSend(sendResults(msgid, 'zhangsan'));
 		expect(result.json()).toHaveLength(3);
 		for (const item of result.json()) {
-			expect(item).toMatchObject({ targetType: 'group', external_userid: null, chat_id: expect.stringMatching(/^wr/) });
+			expect(item).toMatchObject({
+				targetType: 'group',
+				external_userid: null,
+				chat_id: expect.stringMatching(/^wr/),
+			});
 		}
 	});
 
 	test('Limit 1500 → two calls asking 1000 and 500, exactly 1500 items', async () => {
 		const msgid = sandbox().seedMassMessage({ members: 1, resultsPerMember: 2500 });
-		const result = await runMassSend(sendResults(msgid, 'zhangsan', { returnAll: false, limit: 1500 }));
+		const result = await runMassSend(
+			sendResults(msgid, 'zhangsan', { returnAll: false, limit: 1500 }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.json()).toHaveLength(1500);
 		expect(new Set(result.json().map((item) => item.external_userid)).size).toBe(1500);
-		expect(sandbox().callsTo('get_groupmsg_send_result').map((call) => bodyOf(call).limit)).toEqual([1000, 500]);
+		expect(
+			sandbox()
+				.callsTo('get_groupmsg_send_result')
+				.map((call) => bodyOf(call).limit),
+		).toEqual([1000, 500]);
 	});
 
 	test('token expiry mid-pagination: completes, correct data, exactly one extra gettoken', async () => {

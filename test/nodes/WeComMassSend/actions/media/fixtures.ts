@@ -20,6 +20,13 @@ export function itemWithFiles(json: IDataObject, files: Record<string, IBinaryDa
 	return inputItem({ json, binary: files });
 }
 
-export function pngItem(json: IDataObject = {}, size = 200, seed = 'a', property = 'data'): IDataObject {
-	return itemWithFiles(json, { [property]: binary(fakeFile(size, seed), 'photo.png', 'image/png') });
+export function pngItem(
+	json: IDataObject = {},
+	size = 200,
+	seed = 'a',
+	property = 'data',
+): IDataObject {
+	return itemWithFiles(json, {
+		[property]: binary(fakeFile(size, seed), 'photo.png', 'image/png'),
+	});
 }

@@ -28,7 +28,9 @@ test('one item with counts, comments and likes (a customer’s and a member’s)
 			],
 		},
 	]);
-	expect(apiCalls(sandbox()).map((c) => bodyOf(c))).toEqual([{ moment_id: SEEDED_MOMENTS.company, userid: 'zhangsan' }]);
+	expect(apiCalls(sandbox()).map((c) => bodyOf(c))).toEqual([
+		{ moment_id: SEEDED_MOMENTS.company, userid: 'zhangsan' },
+	]);
 });
 
 test('One Item per Comment or Like marks each with kind', async () => {

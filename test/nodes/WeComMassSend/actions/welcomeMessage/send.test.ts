@@ -57,7 +57,9 @@ describe('Welcome Code', () => {
 
 	test('a fixed value is used as is', async () => {
 		const code = sandbox().issueWelcomeCode();
-		const result = await runMassSend(send({ welcomeCode: code }), [{ WelcomeCode: 'not-this-one' }]);
+		const result = await runMassSend(send({ welcomeCode: code }), [
+			{ WelcomeCode: 'not-this-one' },
+		]);
 		expect(result.error).toBeUndefined();
 		expect(sandbox().welcomeSends.map((s) => s.code)).toEqual([code]);
 	});
@@ -65,12 +67,19 @@ describe('Welcome Code', () => {
 
 test('attachments can be given as WeCom JSON, without text', async () => {
 	const code = sandbox().issueWelcomeCode();
-	const attachments = [{ msgtype: 'image', image: { pic_url: 'https://wework.qpic.cn/x/0' } }, { msgtype: 'link', link }];
-	const result = await runMassSend(send({ text: '', attachmentSource: 'json', attachmentsJson: JSON.stringify(attachments) }), [
-		{ WelcomeCode: code },
-	]);
+	const attachments = [
+		{ msgtype: 'image', image: { pic_url: 'https://wework.qpic.cn/x/0' } },
+		{ msgtype: 'link', link },
+	];
+	const result = await runMassSend(
+		send({ text: '', attachmentSource: 'json', attachmentsJson: JSON.stringify(attachments) }),
+		[{ WelcomeCode: code }],
+	);
 	expect(result.error).toBeUndefined();
-	expect(sandbox().callsTo('send_welcome_msg')[0].body).toEqual({ welcome_code: code, attachments });
+	expect(sandbox().callsTo('send_welcome_msg')[0].body).toEqual({
+		welcome_code: code,
+		attachments,
+	});
 });
 
 describe('%NICKNAME% (case-sensitive)', () => {
@@ -80,18 +89,25 @@ describe('%NICKNAME% (case-sensitive)', () => {
 		expect(result.error).toBeUndefined();
 		const [out] = result.json();
 		expect(out.sent).toBe(true);
-		expect(out.warnings).toEqual([expect.stringContaining('"%nickname%", which WeCom does not replace')]);
+		expect(out.warnings).toEqual([
+			expect.stringContaining('"%nickname%", which WeCom does not replace'),
+		]);
 		expect(sandbox().welcomeSends[0].body.text).toEqual({ content: 'Hi %nickname%!' });
 	});
 
 	test('with Fix Nickname Placeholder it is corrected before sending', async () => {
 		const code = sandbox().issueWelcomeCode();
-		const result = await runMassSend(send({ text: 'Hi ％Nickname％ and % nickname %', options: { fixNicknamePlaceholder: true } }), [
-			{ WelcomeCode: code },
-		]);
+		const result = await runMassSend(
+			send({ text: 'Hi ％Nickname％ and % nickname %', options: { fixNicknamePlaceholder: true } }),
+			[{ WelcomeCode: code }],
+		);
 		expect(result.error).toBeUndefined();
-		expect(sandbox().welcomeSends[0].body.text).toEqual({ content: 'Hi %NICKNAME% and %NICKNAME%' });
-		expect(result.json()[0].warnings).toEqual([expect.stringContaining('Replaced "％Nickname％", "% nickname %" with %NICKNAME%')]);
+		expect(sandbox().welcomeSends[0].body.text).toEqual({
+			content: 'Hi %NICKNAME% and %NICKNAME%',
+		});
+		expect(result.json()[0].warnings).toEqual([
+			expect.stringContaining('Replaced "％Nickname％", "% nickname %" with %NICKNAME%'),
+		]);
 	});
 });
 
@@ -102,7 +118,12 @@ describe('single-use code in a 20-second window', () => {
 		const result = await runMassSend(send(), [{ WelcomeCode: code }]);
 		expect(result.error).toBeUndefined();
 		expect(result.json()).toEqual([
-			expect.objectContaining({ skipped: true, reason: 'alreadyWelcomed', errcode: 41051, welcomeCode: code }),
+			expect.objectContaining({
+				skipped: true,
+				reason: 'alreadyWelcomed',
+				errcode: 41051,
+				welcomeCode: code,
+			}),
 		]);
 		expect(sandbox().callsTo('send_welcome_msg')).toHaveLength(2);
 	});
@@ -110,7 +131,9 @@ describe('single-use code in a 20-second window', () => {
 	test('41051 fails when Treat Already Welcomed as Success is off', async () => {
 		const code = sandbox().issueWelcomeCode();
 		await runMassSend(send(), [{ WelcomeCode: code }]);
-		const result = await runMassSend(send({ options: { treatAlreadyWelcomedAsSuccess: false } }), [{ WelcomeCode: code }]);
+		const result = await runMassSend(send({ options: { treatAlreadyWelcomedAsSuccess: false } }), [
+			{ WelcomeCode: code },
+		]);
 		expect(result.error?.message).toContain('41051');
 		expect(result.error?.context?.errcode).toBe(41051);
 	});
@@ -143,7 +166,9 @@ describe('single-use code in a 20-second window', () => {
 		const code = sandbox().issueWelcomeCode({ ttlMs: 1 });
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		const result = await runMassSend(send(), [{ WelcomeCode: code }]);
-		expect(result.error?.message).toMatch(/^WeCom send_welcome_msg failed: \[41050\].* — the WelcomeCode has expired or was already used$/);
+		expect(result.error?.message).toMatch(
+			/^WeCom send_welcome_msg failed: \[41050\].* — the WelcomeCode has expired or was already used$/,
+		);
 		expect(result.error?.description).toContain('within 20 seconds');
 		expect(result.error?.description).toContain('directly after the WeCom Trigger');
 		expect(result.error?.context).toMatchObject({ errcode: 41050, field: 'welcomeCode' });
@@ -160,10 +185,18 @@ describe('single-use code in a 20-second window', () => {
 			// Still valid at the sandbox: a request would succeed there, so 0 calls proves the check.
 			const code = sandbox().issueWelcomeCode();
 			const result = await runMassSend(send(), [expiredItem(code)]);
-			expect(result.error?.message).toMatch(/WelcomeCode expired before this node ran, so it was not sent \(errcode 41050\)$/);
-			expect(result.error?.description).toMatch(/started about 2\d(\.\d)? s after the trigger received the event/);
+			expect(result.error?.message).toMatch(
+				/WelcomeCode expired before this node ran, so it was not sent \(errcode 41050\)$/,
+			);
+			expect(result.error?.description).toMatch(
+				/started about 2\d(\.\d)? s after the trigger received the event/,
+			);
 			expect(result.error?.description).toContain('no request was made');
-			expect(result.error?.context).toMatchObject({ errcode: 41050, field: 'welcomeCode', reason: 'expired' });
+			expect(result.error?.context).toMatchObject({
+				errcode: 41050,
+				field: 'welcomeCode',
+				reason: 'expired',
+			});
 			expect(sandbox().calls).toHaveLength(0);
 		});
 
@@ -177,7 +210,13 @@ describe('single-use code in a 20-second window', () => {
 			]);
 			expect(result.error).toBeUndefined();
 			expect(result.json()).toEqual([
-				{ sent: false, skipped: true, reason: 'expired', welcomeCode: late, expiredAt: stale.welcomeCodeExpiresAt },
+				{
+					sent: false,
+					skipped: true,
+					reason: 'expired',
+					welcomeCode: late,
+					expiredAt: stale.welcomeCodeExpiresAt,
+				},
 				{ sent: true, welcomeCode: fresh, warnings: [] },
 			]);
 			expect(sandbox().welcomeSends.map((s) => s.code)).toEqual([fresh]);
@@ -186,9 +225,10 @@ describe('single-use code in a 20-second window', () => {
 
 		test('an attachment to upload in the same step is not uploaded either', async () => {
 			const code = sandbox().issueWelcomeCode();
-			const result = await runMassSend(send({ attachmentsUi: { attachment: [{ type: 'image', binaryProperty: 'data' }] } }), [
-				pngItem(expiredItem(code)),
-			]);
+			const result = await runMassSend(
+				send({ attachmentsUi: { attachment: [{ type: 'image', binaryProperty: 'data' }] } }),
+				[pngItem(expiredItem(code))],
+			);
 			expect(result.error?.context).toMatchObject({ errcode: 41050, reason: 'expired' });
 			expect(sandbox().calls).toHaveLength(0);
 		});
@@ -199,7 +239,9 @@ describe('single-use code in a 20-second window', () => {
 			expect(result.error).toBeUndefined();
 			expect(result.json()).toEqual([
 				expect.objectContaining({
-					error: expect.stringMatching(/WelcomeCode expired before this node ran, so it was not sent \(errcode 41050\)$/),
+					error: expect.stringMatching(
+						/WelcomeCode expired before this node ran, so it was not sent \(errcode 41050\)$/,
+					),
 					errcode: 41050,
 					field: 'welcomeCode',
 				}),
@@ -210,9 +252,13 @@ describe('single-use code in a 20-second window', () => {
 		test('WeCom’s own 41050 is a skipped item too with Skip Expired Codes', async () => {
 			const code = sandbox().issueWelcomeCode({ ttlMs: 1 });
 			await new Promise((resolve) => setTimeout(resolve, 20));
-			const result = await runMassSend(send({ options: { skipExpiredCodes: true } }), [{ WelcomeCode: code }]);
+			const result = await runMassSend(send({ options: { skipExpiredCodes: true } }), [
+				{ WelcomeCode: code },
+			]);
 			expect(result.error).toBeUndefined();
-			expect(result.json()).toEqual([expect.objectContaining({ sent: false, skipped: true, reason: 'expired', errcode: 41050 })]);
+			expect(result.json()).toEqual([
+				expect.objectContaining({ sent: false, skipped: true, reason: 'expired', errcode: 41050 }),
+			]);
 			expect(sandbox().callsTo('send_welcome_msg')).toHaveLength(1);
 		});
 	});
@@ -238,38 +284,62 @@ describe('content is checked before anything is sent', () => {
 	};
 
 	test('text over 4,000 bytes, measured in UTF-8', async () => {
-		await refused({ text: '欢'.repeat(1334) }, 'text', /^Text is 4002 bytes in UTF-8; WeCom accepts at most 4000 bytes/);
+		await refused(
+			{ text: '欢'.repeat(1334) },
+			'text',
+			/^Text is 4002 bytes in UTF-8; WeCom accepts at most 4000 bytes/,
+		);
 	});
 	test('text and attachments both empty', async () => {
 		await refused({ text: '  ' }, 'text', /^Text and Attachments are both empty/);
 	});
 	test('more than 9 attachments', async () => {
 		const ten = Array.from({ length: 10 }, () => ({ msgtype: 'link', link }));
-		await refused({ attachmentSource: 'json', attachmentsJson: JSON.stringify(ten) }, 'attachmentsJson', /10 attachments; WeCom accepts at most 9/);
+		await refused(
+			{ attachmentSource: 'json', attachmentsJson: JSON.stringify(ten) },
+			'attachmentsJson',
+			/10 attachments; WeCom accepts at most 9/,
+		);
 	});
 	test('a required field per type (UI)', async () => {
 		await refused(
-			{ attachmentsUi: { attachment: [{ type: 'link', ...link }, { type: 'miniprogram', title: 'Shop', appId: 'wx1', page: 'p' }] } },
+			{
+				attachmentsUi: {
+					attachment: [
+						{ type: 'link', ...link },
+						{ type: 'miniprogram', title: 'Shop', appId: 'wx1', page: 'p' },
+					],
+				},
+			},
 			'attachmentsUi.attachment[1].pic_media_id',
 			/Attachment 2 \(miniprogram\): "Cover Media ID" is required/,
 		);
 	});
 	test('a byte limit per type (link title ≤ 128 bytes)', async () => {
 		await refused(
-			{ attachmentsUi: { attachment: [{ type: 'link', title: '标'.repeat(43), url: 'https://x' }] } },
+			{
+				attachmentsUi: { attachment: [{ type: 'link', title: '标'.repeat(43), url: 'https://x' }] },
+			},
 			'attachmentsUi.attachment[0].title',
 			/"Title" is 129 bytes in UTF-8; WeCom accepts at most 128 bytes/,
 		);
 	});
 	test('an unknown msgtype (JSON)', async () => {
 		await refused(
-			{ attachmentSource: 'json', attachmentsJson: '[{"msgtype":"voice","voice":{"media_id":"x"}}]' },
+			{
+				attachmentSource: 'json',
+				attachmentsJson: '[{"msgtype":"voice","voice":{"media_id":"x"}}]',
+			},
 			'attachmentsJson[0].msgtype',
 			/msgtype "voice" is not one of image, link, miniprogram, video, file/,
 		);
 	});
 	test('JSON that is not an array of objects', async () => {
-		await refused({ attachmentSource: 'json', attachmentsJson: '{"msgtype":"link"}' }, 'attachmentsJson', /must be an array of objects/);
+		await refused(
+			{ attachmentSource: 'json', attachmentsJson: '{"msgtype":"link"}' },
+			'attachmentsJson',
+			/must be an array of objects/,
+		);
 	});
 	test('a WelcomeCode that is not text (the default reads the item’s field without an expression)', async () => {
 		const result = await runMassSend(send(), [{ WelcomeCode: { code: 'x' } }]);
@@ -285,7 +355,11 @@ describe('content is checked before anything is sent', () => {
 });
 
 test('with Continue On Fail a bad item in the middle fails alone', async () => {
-	const codes = [sandbox().issueWelcomeCode(), sandbox().issueWelcomeCode(), sandbox().issueWelcomeCode()];
+	const codes = [
+		sandbox().issueWelcomeCode(),
+		sandbox().issueWelcomeCode(),
+		sandbox().issueWelcomeCode(),
+	];
 	const texts = ['Hello %NICKNAME%', '欢'.repeat(1400), 'Bye %NICKNAME%'];
 	const result = await runMassSend(
 		send({ text: '={{ $json.text }}' }),
@@ -296,7 +370,10 @@ test('with Continue On Fail a bad item in the middle fails alone', async () => {
 	const items = result.items();
 	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	expect(items[0].json).toMatchObject({ sent: true, welcomeCode: codes[0] });
-	expect(items[1].json).toMatchObject({ field: 'text', error: expect.stringMatching(/^Text is 4200 bytes/) });
+	expect(items[1].json).toMatchObject({
+		field: 'text',
+		error: expect.stringMatching(/^Text is 4200 bytes/),
+	});
 	expect(items[2].json).toMatchObject({ sent: true, welcomeCode: codes[2] });
 	expect(sandbox().welcomeSends.map((s) => s.code)).toEqual([codes[0], codes[2]]);
 });
@@ -313,7 +390,9 @@ describe('files named by binary property are uploaded in the same step', () => {
 		expect(uploads).toHaveLength(1);
 		expect(uploads[0].query.type).toBe('image');
 		const [mediaId] = [...sandbox().media.keys()];
-		const bodies = sandbox().callsTo('send_welcome_msg').map((call) => call.body as Record<string, unknown>);
+		const bodies = sandbox()
+			.callsTo('send_welcome_msg')
+			.map((call) => call.body as Record<string, unknown>);
 		expect(bodies.map((body) => body.attachments)).toEqual([
 			[{ msgtype: 'image', image: { media_id: mediaId } }],
 			[{ msgtype: 'image', image: { media_id: mediaId } }],
@@ -322,13 +401,23 @@ describe('files named by binary property are uploaded in the same step', () => {
 
 	test('different files are uploaded separately; a mini program cover goes up as an image', async () => {
 		const codes = [sandbox().issueWelcomeCode(), sandbox().issueWelcomeCode()];
-		const mini = { type: 'miniprogram', title: 'Shop', appId: 'wx123', page: 'pages/index', binaryProperty: 'data' };
+		const mini = {
+			type: 'miniprogram',
+			title: 'Shop',
+			appId: 'wx123',
+			page: 'pages/index',
+			binaryProperty: 'data',
+		};
 		const result = await runMassSend(
 			send({ attachmentsUi: { attachment: [mini] } }),
 			codes.map((WelcomeCode, i) => pngItem({ WelcomeCode }, 500, `seed${i}`)),
 		);
 		expect(result.error).toBeUndefined();
-		expect(sandbox().callsTo('media/upload').map((call) => call.query.type)).toEqual(['image', 'image']);
+		expect(
+			sandbox()
+				.callsTo('media/upload')
+				.map((call) => call.query.type),
+		).toEqual(['image', 'image']);
 		const sent = sandbox().welcomeSends.map((s) => s.body.attachments[0].miniprogram.pic_media_id);
 		expect(new Set(sent).size).toBe(2);
 		for (const id of sent) expect(sandbox().media.has(id)).toBe(true);
@@ -336,9 +425,10 @@ describe('files named by binary property are uploaded in the same step', () => {
 
 	test('a bad inline file fails the item before any upload or send', async () => {
 		const code = sandbox().issueWelcomeCode();
-		const result = await runMassSend(send({ attachmentsUi: { attachment: [{ type: 'video', binaryProperty: 'data' }] } }), [
-			pngItem({ WelcomeCode: code }),
-		]);
+		const result = await runMassSend(
+			send({ attachmentsUi: { attachment: [{ type: 'video', binaryProperty: 'data' }] } }),
+			[pngItem({ WelcomeCode: code })],
+		);
 		expect(result.error?.message).toMatch(/^"photo\.png" \(\.png, image\/png\) is not a mp4 video/);
 		expect(result.error?.context?.field).toBe('attachmentsUi.attachment[0].binaryProperty');
 		expect(sandbox().calls).toHaveLength(0);
@@ -347,10 +437,14 @@ describe('files named by binary property are uploaded in the same step', () => {
 	test('a media id and a binary property on the same attachment are refused', async () => {
 		const code = sandbox().issueWelcomeCode();
 		const result = await runMassSend(
-			send({ attachmentsUi: { attachment: [{ type: 'file', mediaId: 'abc', binaryProperty: 'data' }] } }),
+			send({
+				attachmentsUi: { attachment: [{ type: 'file', mediaId: 'abc', binaryProperty: 'data' }] },
+			}),
 			[pngItem({ WelcomeCode: code })],
 		);
-		expect(result.error?.message).toContain('give either "Media ID" or "Binary Property", not both');
+		expect(result.error?.message).toContain(
+			'give either "Media ID" or "Binary Property", not both',
+		);
 		expect(sandbox().calls).toHaveLength(0);
 	});
 });

@@ -39,9 +39,19 @@ describe('the repeat after a new access token respects the deadline', () => {
 		const code = sandbox().issueWelcomeCode();
 		const welcomeCodeExpiresAt = refreshOutlastsTheWindow();
 		const result = await runMassSend(send(), [{ WelcomeCode: code, welcomeCodeExpiresAt }]);
-		expect(result.error?.message).toMatch(/WelcomeCode expired before the send could start .* so it was not sent \(errcode 41050\)$/);
-		expect(result.error?.context).toMatchObject({ errcode: 41050, field: 'welcomeCode', reason: 'expired' });
-		expect(sandbox().callsTo('send_welcome_msg').map((c) => c.errcode)).toEqual([42001]);
+		expect(result.error?.message).toMatch(
+			/WelcomeCode expired before the send could start .* so it was not sent \(errcode 41050\)$/,
+		);
+		expect(result.error?.context).toMatchObject({
+			errcode: 41050,
+			field: 'welcomeCode',
+			reason: 'expired',
+		});
+		expect(
+			sandbox()
+				.callsTo('send_welcome_msg')
+				.map((c) => c.errcode),
+		).toEqual([42001]);
 		expect(sandbox().callsTo('gettoken')).toHaveLength(2);
 		expect(sandbox().welcomeSends).toHaveLength(0);
 	});
@@ -49,10 +59,19 @@ describe('the repeat after a new access token respects the deadline', () => {
 	test('with Skip Expired Codes it is a skipped item', async () => {
 		const code = sandbox().issueWelcomeCode();
 		const welcomeCodeExpiresAt = refreshOutlastsTheWindow();
-		const result = await runMassSend(send({ options: { skipExpiredCodes: true } }), [{ WelcomeCode: code, welcomeCodeExpiresAt }]);
+		const result = await runMassSend(send({ options: { skipExpiredCodes: true } }), [
+			{ WelcomeCode: code, welcomeCodeExpiresAt },
+		]);
 		expect(result.error).toBeUndefined();
 		expect(result.json()).toEqual([
-			{ sent: false, skipped: true, reason: 'expired', welcomeCode: code, expiredAt: welcomeCodeExpiresAt, warnings: [] },
+			{
+				sent: false,
+				skipped: true,
+				reason: 'expired',
+				welcomeCode: code,
+				expiredAt: welcomeCodeExpiresAt,
+				warnings: [],
+			},
 		]);
 		expect(sandbox().callsTo('send_welcome_msg')).toHaveLength(1);
 	});

@@ -3,7 +3,7 @@
  * the window accepts that timestamp: a captured callback re-posted later (exactly as recorded, it is
  * correctly signed) must not start a second run while the window still lets it in.
  */
-import { TtlSet, resetDedupeStores } from '../../nodes/WeComTrigger/callback/dedupe';
+import { TtlSet, resetDedupeStores } from '../../../nodes/WeComTrigger/callback/dedupe';
 import {
 	addContactEvent,
 	encryptWeCom,
@@ -13,15 +13,23 @@ import {
 	startTriggerHarness,
 	TEST_CREDENTIAL,
 	type TriggerHarness,
-} from '../helpers/webhook';
+} from '../../helpers/webhook';
 
 /** A callback as WeCom signs it at `timestampS` (WeCom's clock). */
 function recorded(timestampS: number, createTime: number) {
-	const encrypt = encryptWeCom(TEST_CREDENTIAL.encodingAESKey, eventXml(addContactEvent({ CreateTime: createTime })), TEST_CREDENTIAL.corpId);
+	const encrypt = encryptWeCom(
+		TEST_CREDENTIAL.encodingAESKey,
+		eventXml(addContactEvent({ CreateTime: createTime })),
+		TEST_CREDENTIAL.corpId,
+	);
 	const timestamp = String(timestampS);
 	const nonce = '1234567890';
 	return {
-		query: { msg_signature: signWeCom(TEST_CREDENTIAL.callbackToken, timestamp, nonce, encrypt), timestamp, nonce },
+		query: {
+			msg_signature: signWeCom(TEST_CREDENTIAL.callbackToken, timestamp, nonce, encrypt),
+			timestamp,
+			nonce,
+		},
 		body: envelopeXml(encrypt),
 	};
 }
@@ -76,7 +84,9 @@ test('default window, server clock 120 s behind WeCom: a replay at receipt + 400
 });
 
 test('with the option off a replay inside the window runs again (the user chose so)', async () => {
-	h = await startTriggerHarness({ parameters: { options: { dropRedeliveries: false, replayWindow: 3600 } } });
+	h = await startTriggerHarness({
+		parameters: { options: { dropRedeliveries: false, replayWindow: 3600 } },
+	});
 	const t0 = Math.floor(Date.now() / 1000) * 1000;
 	at(t0);
 	const capture = recorded(t0 / 1000, t0 / 1000);

@@ -1,13 +1,43 @@
-import { aesKeyFrom, decrypt, decryptFor, decodeStrictBase64 } from '../../nodes/WeComTrigger/callback/cipher';
-import { TtlSet } from '../../nodes/WeComTrigger/callback/dedupe';
-import { eventKey } from '../../nodes/WeComTrigger/callback/eventKey';
-import { CallbackError, type CallbackErrorCode } from '../../nodes/WeComTrigger/callback/errors';
-import { resetSetupWarnings, setupCheckOf, setupWarning, WARNING_INTERVAL_MS } from '../../nodes/WeComTrigger/callback/diagnostics';
-import { assertFresh, clockOffsetSeconds, REPLAY_WINDOW_DEFAULT_S, replayWindowSeconds } from '../../nodes/WeComTrigger/callback/replay';
-import { passesFilter } from '../../nodes/WeComTrigger/callback/filter';
-import { filtersFrom, NO_FILTERS, type TriggerSettings } from '../../nodes/WeComTrigger/callback/settings';
-import { computeSignature, constantTimeEqual, verifySignature } from '../../nodes/WeComTrigger/callback/signature';
-import { parseEnvelope, parseEvent, parseWeComXml } from '../../nodes/WeComTrigger/callback/xml';
+import {
+	aesKeyFrom,
+	decrypt,
+	decryptFor,
+	decodeStrictBase64,
+} from '../../../../nodes/WeComTrigger/callback/cipher';
+import { TtlSet } from '../../../../nodes/WeComTrigger/callback/dedupe';
+import { eventKey } from '../../../../nodes/WeComTrigger/callback/eventKey';
+import {
+	CallbackError,
+	type CallbackErrorCode,
+} from '../../../../nodes/WeComTrigger/callback/errors';
+import {
+	resetSetupWarnings,
+	setupCheckOf,
+	setupWarning,
+	WARNING_INTERVAL_MS,
+} from '../../../../nodes/WeComTrigger/callback/diagnostics';
+import {
+	assertFresh,
+	clockOffsetSeconds,
+	REPLAY_WINDOW_DEFAULT_S,
+	replayWindowSeconds,
+} from '../../../../nodes/WeComTrigger/callback/replay';
+import { passesFilter } from '../../../../nodes/WeComTrigger/callback/filter';
+import {
+	filtersFrom,
+	NO_FILTERS,
+	type TriggerSettings,
+} from '../../../../nodes/WeComTrigger/callback/settings';
+import {
+	computeSignature,
+	constantTimeEqual,
+	verifySignature,
+} from '../../../../nodes/WeComTrigger/callback/signature';
+import {
+	parseEnvelope,
+	parseEvent,
+	parseWeComXml,
+} from '../../../../nodes/WeComTrigger/callback/xml';
 import {
 	aesRaw,
 	addContactEvent,
@@ -17,7 +47,7 @@ import {
 	plaintextOf,
 	TEST_CREDENTIAL,
 	WECOM_SAMPLE,
-} from '../helpers/webhook';
+} from '../../../helpers/webhook';
 
 function codeOf(fn: () => unknown): string {
 	try {
@@ -38,18 +68,25 @@ describe('WeCom published known-answer vector', () => {
 	});
 
 	test('the echostr decrypts to the published plaintext and receive id', () => {
-		expect(decrypt(s.encodingAESKey, s.echostr)).toEqual({ message: s.plaintext, receiveId: s.corpId });
+		expect(decrypt(s.encodingAESKey, s.echostr)).toEqual({
+			message: s.plaintext,
+			receiveId: s.corpId,
+		});
 		expect(decryptFor(s.encodingAESKey, s.echostr, s.corpId)).toBe(s.plaintext);
 	});
 
 	test('another receive id is refused', () => {
-		expect(codeOf(() => decryptFor(s.encodingAESKey, s.echostr, 'ww0000000000000000'))).toBe('wrong_receiver');
+		expect(codeOf(() => decryptFor(s.encodingAESKey, s.echostr, 'ww0000000000000000'))).toBe(
+			'wrong_receiver',
+		);
 	});
 
 	test('a changed token, timestamp or nonce breaks the signature', () => {
 		expect(verifySignature('QDG6eL', s.timestamp, s.nonce, s.echostr, s.msgSignature)).toBe(false);
 		expect(verifySignature(s.token, '1409659590', s.nonce, s.echostr, s.msgSignature)).toBe(false);
-		expect(verifySignature(s.token, s.timestamp, '263014781', s.echostr, s.msgSignature)).toBe(false);
+		expect(verifySignature(s.token, s.timestamp, '263014781', s.echostr, s.msgSignature)).toBe(
+			false,
+		);
 	});
 });
 
@@ -59,8 +96,12 @@ describe('signature comparison', () => {
 		expect(constantTimeEqual('', 'a')).toBe(false);
 		expect(constantTimeEqual('abc', 'abc')).toBe(true);
 		const s = WECOM_SAMPLE;
-		expect(verifySignature(s.token, s.timestamp, s.nonce, s.echostr, s.msgSignature.toUpperCase())).toBe(false);
-		expect(verifySignature(s.token, s.timestamp, s.nonce, s.echostr, s.msgSignature.slice(0, 39))).toBe(false);
+		expect(
+			verifySignature(s.token, s.timestamp, s.nonce, s.echostr, s.msgSignature.toUpperCase()),
+		).toBe(false);
+		expect(
+			verifySignature(s.token, s.timestamp, s.nonce, s.echostr, s.msgSignature.slice(0, 39)),
+		).toBe(false);
 	});
 });
 
@@ -96,7 +137,8 @@ describe('cipher', () => {
 	test('padding values 0 and 33, inconsistent padding and short plaintexts are refused', () => {
 		const plain = plaintextOf('<xml/>', corp);
 		const padded = pad32(plain);
-		const withLast = (value: number) => Buffer.concat([padded.subarray(0, padded.length - 1), Buffer.from([value])]);
+		const withLast = (value: number) =>
+			Buffer.concat([padded.subarray(0, padded.length - 1), Buffer.from([value])]);
 		expect(codeOf(() => decrypt(key, aesRaw(key, withLast(0))))).toBe('bad_padding');
 		expect(codeOf(() => decrypt(key, aesRaw(key, withLast(33))))).toBe('bad_padding');
 		const n = padded[padded.length - 1];
@@ -167,7 +209,10 @@ describe('xml', () => {
 	});
 
 	test('nested and repeated elements are kept', () => {
-		expect(parseWeComXml('<xml><A><B>1</B><B>2</B></A><C>x</C></xml>')).toEqual({ A: { B: ['1', '2'] }, C: 'x' });
+		expect(parseWeComXml('<xml><A><B>1</B><B>2</B></A><C>x</C></xml>')).toEqual({
+			A: { B: ['1', '2'] },
+			C: 'x',
+		});
 	});
 
 	test.each([
@@ -192,11 +237,15 @@ describe('xml', () => {
 	test('a non-numeric CreateTime and a nested Encrypt are refused', () => {
 		expect(codeOf(() => parseEvent('<xml><CreateTime>soon</CreateTime></xml>'))).toBe('bad_xml');
 		expect(codeOf(() => parseEnvelope('<xml><Encrypt><A>1</A></Encrypt></xml>'))).toBe('bad_xml');
-		expect(codeOf(() => parseEnvelope('<xml><ToUserName>x</ToUserName></xml>'))).toBe('missing_param');
+		expect(codeOf(() => parseEnvelope('<xml><ToUserName>x</ToUserName></xml>'))).toBe(
+			'missing_param',
+		);
 	});
 
 	test('oversize documents are refused before parsing', () => {
-		expect(codeOf(() => parseWeComXml(`<xml><A>${'x'.repeat(70 * 1024)}</A></xml>`))).toBe('too_large');
+		expect(codeOf(() => parseWeComXml(`<xml><A>${'x'.repeat(70 * 1024)}</A></xml>`))).toBe(
+			'too_large',
+		);
 	});
 });
 
@@ -218,7 +267,9 @@ describe('dedupe', () => {
 
 	test('eventKey of contact changes is WeCom’s duplicate key: re-encryption, FromUserName and State do not change it', () => {
 		const event = parseEvent(eventXml(addContactEvent()));
-		const again = parseEvent(eventXml(addContactEvent({ FromUserName: 'other', State: 'changed' })));
+		const again = parseEvent(
+			eventXml(addContactEvent({ FromUserName: 'other', State: 'changed' })),
+		);
 		expect(eventKey(event)).toMatch(/^[0-9a-f]{32}$/);
 		expect(eventKey(event)).toBe(eventKey(again));
 		const changes: Array<Record<string, string | number>> = [
@@ -244,13 +295,19 @@ describe('filter', () => {
 		filters: NO_FILTERS,
 	});
 	const add = parseEvent(eventXml(addContactEvent()));
-	const edit = parseEvent(eventXml(addContactEvent({ ChangeType: 'edit_external_contact', WelcomeCode: '' })));
-	const chat = parseEvent(eventXml({ MsgType: 'event', Event: 'change_external_chat', ChatId: 'wr1', CreateTime: 1 }));
+	const edit = parseEvent(
+		eventXml(addContactEvent({ ChangeType: 'edit_external_contact', WelcomeCode: '' })),
+	);
+	const chat = parseEvent(
+		eventXml({ MsgType: 'event', Event: 'change_external_chat', ChatId: 'wr1', CreateTime: 1 }),
+	);
 
 	test('selected ChangeTypes pass, others do not; * passes every event', () => {
 		expect(passesFilter(add, settings(['add_external_contact']))).toBe(true);
 		expect(passesFilter(edit, settings(['add_external_contact']))).toBe(false);
-		expect(passesFilter(chat, settings(['add_external_contact', 'edit_external_contact']))).toBe(false);
+		expect(passesFilter(chat, settings(['add_external_contact', 'edit_external_contact']))).toBe(
+			false,
+		);
 		expect(passesFilter(chat, settings(['*']))).toBe(true);
 		expect(passesFilter(edit, settings([]))).toBe(false);
 	});
@@ -263,9 +320,13 @@ describe('filter', () => {
 
 describe('stable shape', () => {
 	test('Item lists are arrays for one, two and no entries; documented integers are numbers', () => {
-		const one = parseEvent('<xml><MemChangeList><Item>wm1</Item></MemChangeList><MemChangeCnt>1</MemChangeCnt><JoinScene>3</JoinScene></xml>');
+		const one = parseEvent(
+			'<xml><MemChangeList><Item>wm1</Item></MemChangeList><MemChangeCnt>1</MemChangeCnt><JoinScene>3</JoinScene></xml>',
+		);
 		expect(one).toEqual({ MemChangeList: ['wm1'], MemChangeCnt: 1, JoinScene: 3 });
-		const two = parseEvent('<xml><MemChangeList><Item>wm1</Item><Item><![CDATA[wm2]]></Item></MemChangeList><QuitScene>0</QuitScene></xml>');
+		const two = parseEvent(
+			'<xml><MemChangeList><Item>wm1</Item><Item><![CDATA[wm2]]></Item></MemChangeList><QuitScene>0</QuitScene></xml>',
+		);
 		expect(two).toEqual({ MemChangeList: ['wm1', 'wm2'], QuitScene: 0 });
 		expect(parseEvent('<xml><MemChangeList></MemChangeList></xml>')).toEqual({ MemChangeList: [] });
 		// Another list WeCom might add later follows the same rule.
@@ -275,7 +336,9 @@ describe('stable shape', () => {
 	test('an empty number element is null (0 is a real scene); garbage is refused', () => {
 		expect(parseEvent('<xml><JoinScene></JoinScene></xml>')).toEqual({ JoinScene: null });
 		expect(codeOf(() => parseEvent('<xml><JoinScene>QR</JoinScene></xml>'))).toBe('bad_xml');
-		expect(codeOf(() => parseEvent('<xml><MemChangeCnt><A>1</A></MemChangeCnt></xml>'))).toBe('bad_xml');
+		expect(codeOf(() => parseEvent('<xml><MemChangeCnt><A>1</A></MemChangeCnt></xml>'))).toBe(
+			'bad_xml',
+		);
 		expect(parseEvent('<xml><LastMemVer>0012</LastMemVer></xml>')).toEqual({ LastMemVer: '0012' });
 	});
 });
@@ -299,7 +362,9 @@ describe('filter settings', () => {
 	test('member ids are split on commas and new lines, trimmed; unset filters are empty', () => {
 		expect(filtersFrom({ memberUserIds: ' a, b\nc ,,' }).memberUserIds).toEqual(['a', 'b', 'c']);
 		expect(filtersFrom({})).toEqual(NO_FILTERS);
-		expect(filtersFrom({ state: 'x', stateMatch: 'startsWith', joinScenes: [3, '0'] })).toMatchObject({ state: 'x', stateMatch: 'startsWith', joinScenes: [3, 0] });
+		expect(
+			filtersFrom({ state: 'x', stateMatch: 'startsWith', joinScenes: [3, '0'] }),
+		).toMatchObject({ state: 'x', stateMatch: 'startsWith', joinScenes: [3, 0] });
 	});
 });
 
@@ -307,13 +372,17 @@ describe('setup warnings', () => {
 	beforeEach(() => resetSetupWarnings());
 
 	test('one per trigger, check and phase per interval; the next one counts what was held back', () => {
-		expect(setupWarning('wf:n', 'signature', 'event', 0)).toMatch(/^WeCom Trigger \(event\): .*Callback Token/);
+		expect(setupWarning('wf:n', 'signature', 'event', 0)).toMatch(
+			/^WeCom Trigger \(event\): .*Callback Token/,
+		);
 		expect(setupWarning('wf:n', 'signature', 'event', 1000)).toBeUndefined();
 		expect(setupWarning('wf:n', 'signature', 'URL verification', 1000)).toBeDefined();
 		expect(setupWarning('wf:other', 'signature', 'event', 1000)).toBeDefined();
 		expect(setupWarning('wf:n', 'decryption', 'event', 1000)).toMatch(/EncodingAESKey/);
 		expect(setupWarning('wf:n', 'signature', 'event', 2000)).toBeUndefined();
-		expect(setupWarning('wf:n', 'signature', 'event', WARNING_INTERVAL_MS)).toMatch(/\(2 more like this since the last warning\)$/);
+		expect(setupWarning('wf:n', 'signature', 'event', WARNING_INTERVAL_MS)).toMatch(
+			/\(2 more like this since the last warning\)$/,
+		);
 	});
 
 	test('only failures a correct setup never sees are diagnosed', () => {

@@ -3,7 +3,7 @@ import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 
 import axios from 'axios';
 
-import { classifyFailure } from '../../nodes/shared/transport/failure';
+import { classifyFailure } from '../../../../nodes/shared/transport/failure';
 
 /**
  * "Was it sent?" is read from the structured fields of the errors n8n's request helper throws
@@ -50,23 +50,44 @@ test('a refused connection never left: even a call that changes state may be res
 });
 
 test('a dropped connection may have reached WeCom: transient for reads, never "never sent"', async () => {
-	expect(classifyFailure(await errorOf(`${base}/reset`))).toEqual({ code: 'ECONNRESET', neverSent: false, transient: true });
+	expect(classifyFailure(await errorOf(`${base}/reset`))).toEqual({
+		code: 'ECONNRESET',
+		neverSent: false,
+		transient: true,
+	});
 });
 
 test('HTTP 5xx is transient, 4xx is not; neither is "never sent"', async () => {
-	expect(classifyFailure(await errorOf(`${base}/500`))).toEqual({ status: 500, neverSent: false, transient: true });
-	expect(classifyFailure(await errorOf(`${base}/404`))).toEqual({ status: 404, neverSent: false, transient: false });
+	expect(classifyFailure(await errorOf(`${base}/500`))).toEqual({
+		status: 500,
+		neverSent: false,
+		transient: true,
+	});
+	expect(classifyFailure(await errorOf(`${base}/404`))).toEqual({
+		status: 404,
+		neverSent: false,
+		transient: false,
+	});
 });
 
 test('the code is found on the socket error a wrapper keeps in `cause`', () => {
-	const wrapped = { message: 'wrapper', cause: { message: 'connect ECONNREFUSED', code: 'ECONNREFUSED' } };
+	const wrapped = {
+		message: 'wrapper',
+		cause: { message: 'connect ECONNREFUSED', code: 'ECONNREFUSED' },
+	};
 	expect(classifyFailure(wrapped)).toMatchObject({ code: 'ECONNREFUSED', neverSent: true });
 });
 
 test("n8n's English sentences are not read: without a structured code the call counts as possibly sent", () => {
 	// These are the texts n8n 1.x substitutes for ECONNRESET / ECONNREFUSED; main recovered codes from them.
-	const reset = { message: 'The connection to the server was closed unexpectedly, perhaps it is offline.', messages: ['socket hang up'] };
-	const refused = { message: 'The service refused the connection - perhaps it is offline', messages: ['connect ECONNREFUSED 127.0.0.1:9'] };
+	const reset = {
+		message: 'The connection to the server was closed unexpectedly, perhaps it is offline.',
+		messages: ['socket hang up'],
+	};
+	const refused = {
+		message: 'The service refused the connection - perhaps it is offline',
+		messages: ['connect ECONNREFUSED 127.0.0.1:9'],
+	};
 	expect(classifyFailure(reset)).toEqual({ code: undefined, neverSent: false, transient: false });
 	expect(classifyFailure(refused)).toEqual({ code: undefined, neverSent: false, transient: false });
 });

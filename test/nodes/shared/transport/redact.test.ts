@@ -1,7 +1,8 @@
-import { redact } from '../../nodes/shared/transport/redact';
+import { redact } from '../../../../nodes/shared/transport/redact';
 
 test('redact removes tokens from URLs and every listed secret', () => {
-	const text = 'GET https://qyapi/cgi-bin/x?access_token=abcDEF123&corpsecret=s3cr3t-value failed for s3cr3t-value';
+	const text =
+		'GET https://qyapi/cgi-bin/x?access_token=abcDEF123&corpsecret=s3cr3t-value failed for s3cr3t-value';
 	const out = redact(text, ['s3cr3t-value']);
 	expect(out).not.toMatch(/abcDEF123|s3cr3t-value/);
 	expect(out).toContain('access_token=***');

@@ -10,8 +10,13 @@
 import dns from 'node:dns';
 import net from 'node:net';
 
-import { CREDENTIAL_ID, credentialsHelper, runMassSend, useCredential } from '../helpers/engine';
-import { useSandbox } from '../helpers/sandbox';
+import {
+	CREDENTIAL_ID,
+	credentialsHelper,
+	runMassSend,
+	useCredential,
+} from '../../../helpers/engine';
+import { useSandbox } from '../../../helpers/sandbox';
 
 const STRANGER_HOST = 'wecom-relay.example.com';
 const currentSandbox = useSandbox();
@@ -27,10 +32,17 @@ beforeAll(async () => {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	port = (server.address() as net.AddressInfo).port;
-	(dns as unknown as { lookup: unknown }).lookup = (host: string, options: unknown, callback: unknown) => {
+	(dns as unknown as { lookup: unknown }).lookup = (
+		host: string,
+		options: unknown,
+		callback: unknown,
+	) => {
 		const cb = (typeof options === 'function' ? options : callback) as (...args: unknown[]) => void;
-		const opts = (typeof options === 'object' && options !== null ? options : {}) as { all?: boolean };
-		if (host !== STRANGER_HOST) return (realLookup as unknown as (...a: unknown[]) => void)(host, options, callback);
+		const opts = (typeof options === 'object' && options !== null ? options : {}) as {
+			all?: boolean;
+		};
+		if (host !== STRANGER_HOST)
+			return (realLookup as unknown as (...a: unknown[]) => void)(host, options, callback);
 		if (opts.all) return cb(null, [{ address: '127.0.0.1', family: 4 }]);
 		return cb(null, '127.0.0.1', 4);
 	};
@@ -43,13 +55,24 @@ beforeEach(() => {
 	connections = 0;
 });
 
-const remind = async () => await runMassSend({ resource: 'massMessage', operation: 'remind', msgId: 'msgGCAAAXtWyujaWJHDDGi0mA' });
+const remind = async () =>
+	await runMassSend({
+		resource: 'massMessage',
+		operation: 'remind',
+		msgId: 'msgGCAAAXtWyujaWJHDDGi0mA',
+	});
 
 test('a Base URL at another host gets neither the Secret nor a token without the setting', async () => {
 	const sandbox = currentSandbox();
-	useCredential({ corpId: sandbox.config.corpId, secret: sandbox.config.secret, baseUrl: `https://${STRANGER_HOST}:${port}` });
+	useCredential({
+		corpId: sandbox.config.corpId,
+		secret: sandbox.config.secret,
+		baseUrl: `https://${STRANGER_HOST}:${port}`,
+	});
 	const result = await remind();
-	expect(result.error?.message).toMatch(/points to wecom-relay\.example\.com, not to WeCom \(qyapi\.weixin\.qq\.com\)/);
+	expect(result.error?.message).toMatch(
+		/points to wecom-relay\.example\.com, not to WeCom \(qyapi\.weixin\.qq\.com\)/,
+	);
 	expect(result.error?.message).toMatch(/"Trust This Base URL With the Secret"/);
 	expect(JSON.stringify(result.run)).not.toContain(sandbox.config.secret);
 	expect(connections).toBe(0);
@@ -69,7 +92,12 @@ test('an edited Base URL does not receive the token stored for the old one eithe
 
 test('with the setting on, the host is used (a proxy or private deployment)', async () => {
 	const sandbox = currentSandbox();
-	useCredential({ corpId: sandbox.config.corpId, secret: sandbox.config.secret, baseUrl: `https://${STRANGER_HOST}:${port}`, trustBaseUrl: true });
+	useCredential({
+		corpId: sandbox.config.corpId,
+		secret: sandbox.config.secret,
+		baseUrl: `https://${STRANGER_HOST}:${port}`,
+		trustBaseUrl: true,
+	});
 	const result = await remind();
 	expect(result.error?.message).toMatch(/Could not reach WeCom/);
 	expect(connections).toBeGreaterThan(0);
@@ -77,10 +105,21 @@ test('with the setting on, the host is used (a proxy or private deployment)', as
 
 test('plain http:// to a name is refused even with the setting; loopback (the sandbox) stays allowed', async () => {
 	const sandbox = currentSandbox();
-	useCredential({ corpId: sandbox.config.corpId, secret: sandbox.config.secret, baseUrl: `http://${STRANGER_HOST}:${port}`, trustBaseUrl: true });
+	useCredential({
+		corpId: sandbox.config.corpId,
+		secret: sandbox.config.secret,
+		baseUrl: `http://${STRANGER_HOST}:${port}`,
+		trustBaseUrl: true,
+	});
 	expect((await remind()).error?.message).toMatch(/plain http:\/\/ to wecom-relay\.example\.com/);
 	expect(connections).toBe(0);
-	useCredential({ corpId: sandbox.config.corpId, secret: sandbox.config.secret, baseUrl: sandbox.url });
+	useCredential({
+		corpId: sandbox.config.corpId,
+		secret: sandbox.config.secret,
+		baseUrl: sandbox.url,
+	});
 	const msgid = sandbox.seedMassMessage({ members: 1, resultsPerMember: 1 });
-	expect((await runMassSend({ resource: 'massMessage', operation: 'remind', msgId: msgid })).error).toBeUndefined();
+	expect(
+		(await runMassSend({ resource: 'massMessage', operation: 'remind', msgId: msgid })).error,
+	).toBeUndefined();
 });

@@ -6,8 +6,14 @@
  * the event, and that re-send must start the run, not be dropped as a duplicate.
  * The harness plays n8n's answer (`h.n8n`).
  */
-import { PENDING_WAIT_MS, resetDedupeStores } from '../../nodes/WeComTrigger/callback/dedupe';
-import { addContactEvent, buildPost, eventXml, startTriggerHarness, type TriggerHarness } from '../helpers/webhook';
+import { PENDING_WAIT_MS, resetDedupeStores } from '../../../nodes/WeComTrigger/callback/dedupe';
+import {
+	addContactEvent,
+	buildPost,
+	eventXml,
+	startTriggerHarness,
+	type TriggerHarness,
+} from '../../helpers/webhook';
 
 let h: TriggerHarness;
 beforeEach(async () => {
@@ -19,12 +25,15 @@ afterEach(async () => await h.close());
 let createTime = Math.floor(Date.now() / 1000) - 2;
 /** One event; every call re-encrypts it with a new nonce, as WeCom's re-sends are. */
 function eventOnce() {
-	const inner = eventXml(addContactEvent({ CreateTime: createTime++, WelcomeCode: `WC-${createTime}` }));
+	const inner = eventXml(
+		addContactEvent({ CreateTime: createTime++, WelcomeCode: `WC-${createTime}` }),
+	);
 	return () => buildPost(inner);
 }
 
 async function until(condition: () => boolean) {
-	for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+	for (let i = 0; i < 200 && !condition(); i++)
+		await new Promise((resolve) => setTimeout(resolve, 10));
 	expect(condition()).toBe(true);
 }
 

@@ -3,7 +3,7 @@
  * WebhookContext → WeComTrigger.webhook(). Asserts on what the client receives and on the
  * workflowData the node hands to n8n (a workflow starts exactly when it is defined).
  */
-import { resetDedupeStores } from '../../nodes/WeComTrigger/callback/dedupe';
+import { resetDedupeStores } from '../../../nodes/WeComTrigger/callback/dedupe';
 import {
 	addContactEvent,
 	aesRaw,
@@ -22,11 +22,19 @@ import {
 	WECOM_SAMPLE,
 	type HttpAnswer,
 	type TriggerHarness,
-} from '../helpers/webhook';
+} from '../../helpers/webhook';
 
 const KEY = TEST_CREDENTIAL.encodingAESKey;
 const CORP = TEST_CREDENTIAL.corpId;
-const SECRET_FRAGMENTS = [TEST_CREDENTIAL.callbackToken, KEY, TEST_CREDENTIAL.secret, 'zhangsan', 'WELCOMECODE', 'at ', 'Error'];
+const SECRET_FRAGMENTS = [
+	TEST_CREDENTIAL.callbackToken,
+	KEY,
+	TEST_CREDENTIAL.secret,
+	'zhangsan',
+	'WELCOMECODE',
+	'at ',
+	'Error',
+];
 
 function expectRejected(answer: HttpAnswer, status: number) {
 	expect(answer.status).toBe(status);
@@ -66,13 +74,20 @@ describe('URL verification (GET)', () => {
 			credential: { corpId: s.corpId, callbackToken: s.token, encodingAESKey: s.encodingAESKey },
 		});
 		try {
-			const answer = await h.get({ msg_signature: s.msgSignature, timestamp: s.timestamp, nonce: s.nonce, echostr: s.echostr });
+			const answer = await h.get({
+				msg_signature: s.msgSignature,
+				timestamp: s.timestamp,
+				nonce: s.nonce,
+				echostr: s.echostr,
+			});
 			expect(answer.status).toBe(200);
 			expect(answer.body.equals(Buffer.from(s.plaintext, 'ascii'))).toBe(true);
 			expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8');
 			expect(answer.call!.result).toEqual({ noWebhookResponse: true });
 			expect(h.started).toHaveLength(0);
-			console.log(`GET echo (published sample) answered inside webhook() in ${answer.call!.elapsedMs.toFixed(2)} ms`);
+			console.log(
+				`GET echo (published sample) answered inside webhook() in ${answer.call!.elapsedMs.toFixed(2)} ms`,
+			);
 		} finally {
 			await h.close();
 		}
@@ -91,7 +106,9 @@ describe('URL verification (GET)', () => {
 				expect(answer.text).toBe(plaintext);
 				expect(answer.headers['content-length']).toBe(String(plaintext.length));
 				expect(answer.call!.result?.workflowData).toBeUndefined();
-				console.log(`GET echo (${mode}) HTTP round trip ${roundTrip} ms, in webhook() ${answer.call!.elapsedMs.toFixed(2)} ms`);
+				console.log(
+					`GET echo (${mode}) HTTP round trip ${roundTrip} ms, in webhook() ${answer.call!.elapsedMs.toFixed(2)} ms`,
+				);
 			} finally {
 				await h.close();
 			}
@@ -115,7 +132,9 @@ describe('URL verification (GET)', () => {
 describe('events (POST)', () => {
 	let h: TriggerHarness;
 	beforeAll(async () => {
-		h = await startTriggerHarness({ parameters: { events: ['add_external_contact', 'del_external_contact', 'transfer_fail'] } });
+		h = await startTriggerHarness({
+			parameters: { events: ['add_external_contact', 'del_external_contact', 'transfer_fail'] },
+		});
 	});
 	afterAll(async () => await h.close());
 
@@ -151,19 +170,27 @@ describe('events (POST)', () => {
 	test('a re-sent callback: the WelcomeCode’s 20 s count from CreateTime, not from receipt', async () => {
 		// WeCom re-sends an unanswered event after its 5 s timeout with the event's own CreateTime.
 		const createTime = Math.floor(Date.now() / 1000) - 6;
-		const { query, body } = buildPost(eventXml(addContactEvent({ CreateTime: createTime, WelcomeCode: 'WELCOMECODE-resent' })));
+		const { query, body } = buildPost(
+			eventXml(addContactEvent({ CreateTime: createTime, WelcomeCode: 'WELCOMECODE-resent' })),
+		);
 		const answer = await h.post(query, body);
 		const item = startedItems(answer)[0];
 		expect(item.welcomeCodeExpiresAt).toBe(new Date(createTime * 1000 + 20_000).toISOString());
 		// At most 14 s of the code are left when the run starts, not 20.
-		expect(Date.parse(item.welcomeCodeExpiresAt as string) - Date.parse(item.receivedAt as string)).toBeLessThanOrEqual(14_000);
+		expect(
+			Date.parse(item.welcomeCodeExpiresAt as string) - Date.parse(item.receivedAt as string),
+		).toBeLessThanOrEqual(14_000);
 	});
 
 	test('a CreateTime ahead of this server’s clock does not make the WelcomeCode live longer', async () => {
 		const createTime = Math.floor(Date.now() / 1000) + 90;
-		const { query, body } = buildPost(eventXml(addContactEvent({ CreateTime: createTime, WelcomeCode: 'WELCOMECODE-ahead' })));
+		const { query, body } = buildPost(
+			eventXml(addContactEvent({ CreateTime: createTime, WelcomeCode: 'WELCOMECODE-ahead' })),
+		);
 		const item = startedItems(await h.post(query, body))[0];
-		expect(Date.parse(item.welcomeCodeExpiresAt as string) - Date.parse(item.receivedAt as string)).toBe(20_000);
+		expect(
+			Date.parse(item.welcomeCodeExpiresAt as string) - Date.parse(item.receivedAt as string),
+		).toBe(20_000);
 	});
 
 	test('an envelope with AgentID is accepted', async () => {
@@ -176,13 +203,28 @@ describe('events (POST)', () => {
 
 	test('del_external_contact carries Source, transfer_fail carries FailReason; no WelcomeCode → no expiry field', async () => {
 		const del = buildPost(
-			eventXml(addContactEvent({ ChangeType: 'del_external_contact', Source: 'DELETE_BY_TRANSFER', CreateTime: 1700000200 })),
+			eventXml(
+				addContactEvent({
+					ChangeType: 'del_external_contact',
+					Source: 'DELETE_BY_TRANSFER',
+					CreateTime: 1700000200,
+				}),
+			),
 		);
-		const { WelcomeCode: _w, State: _s, ...withoutCode } = addContactEvent({ CreateTime: 1700000201 });
-		const transfer = buildPost(eventXml({ ...withoutCode, ChangeType: 'transfer_fail', FailReason: 'customer_refused' }));
+		const {
+			WelcomeCode: _w,
+			State: _s,
+			...withoutCode
+		} = addContactEvent({ CreateTime: 1700000201 });
+		const transfer = buildPost(
+			eventXml({ ...withoutCode, ChangeType: 'transfer_fail', FailReason: 'customer_refused' }),
+		);
 		const a = await h.post(del.query, del.body);
 		const b = await h.post(transfer.query, transfer.body);
-		expect(startedItems(a)[0]).toMatchObject({ ChangeType: 'del_external_contact', Source: 'DELETE_BY_TRANSFER' });
+		expect(startedItems(a)[0]).toMatchObject({
+			ChangeType: 'del_external_contact',
+			Source: 'DELETE_BY_TRANSFER',
+		});
 		const t = startedItems(b)[0];
 		expect(t).toMatchObject({ ChangeType: 'transfer_fail', FailReason: 'customer_refused' });
 		expect(t.WelcomeCode).toBeUndefined();
@@ -209,7 +251,9 @@ describe('events (POST)', () => {
 	});
 
 	test('edit_external_contact is not selected here: 200, empty body, no workflow', async () => {
-		const { query, body } = buildPost(eventXml(addContactEvent({ ChangeType: 'edit_external_contact', CreateTime: 1700000400 })));
+		const { query, body } = buildPost(
+			eventXml(addContactEvent({ ChangeType: 'edit_external_contact', CreateTime: 1700000400 })),
+		);
 		const answer = await h.post(query, body);
 		expectAcceptedEmpty(answer);
 		expect(answer.call!.result?.workflowData).toBeUndefined();
@@ -220,7 +264,11 @@ describe('event selection and options', () => {
 	test('defaults: only add_external_contact starts the workflow', async () => {
 		const h = await startTriggerHarness();
 		try {
-			for (const changeType of ['edit_external_contact', 'del_external_contact', 'add_half_external_contact']) {
+			for (const changeType of [
+				'edit_external_contact',
+				'del_external_contact',
+				'add_half_external_contact',
+			]) {
 				const { query, body } = buildPost(eventXml(addContactEvent({ ChangeType: changeType })));
 				expectAcceptedEmpty(await h.post(query, body));
 			}
@@ -237,23 +285,39 @@ describe('event selection and options', () => {
 		const h = await startTriggerHarness({ parameters: { events: ['*'] } });
 		try {
 			const { query, body } = buildPost(
-				eventXml({ ToUserName: CORP, FromUserName: 'sys', CreateTime: 1700000500, MsgType: 'event', Event: 'change_external_chat', ChatId: 'wrOgQhDgAA', ChangeType: 'create' }),
+				eventXml({
+					ToUserName: CORP,
+					FromUserName: 'sys',
+					CreateTime: 1700000500,
+					MsgType: 'event',
+					Event: 'change_external_chat',
+					ChatId: 'wrOgQhDgAA',
+					ChangeType: 'create',
+				}),
 			);
 			const answer = await h.post(query, body);
 			expectAcceptedEmpty(answer);
-			expect(startedItems(answer)[0]).toMatchObject({ Event: 'change_external_chat', ChatId: 'wrOgQhDgAA', CreateTime: 1700000500 });
+			expect(startedItems(answer)[0]).toMatchObject({
+				Event: 'change_external_chat',
+				ChatId: 'wrOgQhDgAA',
+				CreateTime: 1700000500,
+			});
 		} finally {
 			await h.close();
 		}
 	});
 
 	test('onlyWithWelcomeCode: an add without WelcomeCode starts nothing, one with it starts the workflow', async () => {
-		const h = await startTriggerHarness({ parameters: { events: ['add_external_contact'], options: { onlyWithWelcomeCode: true } } });
+		const h = await startTriggerHarness({
+			parameters: { events: ['add_external_contact'], options: { onlyWithWelcomeCode: true } },
+		});
 		try {
 			const { WelcomeCode: _w, ...noCode } = addContactEvent();
 			const without = buildPost(eventXml(noCode));
 			expectAcceptedEmpty(await h.post(without.query, without.body));
-			const empty = buildPost(eventXml(addContactEvent({ WelcomeCode: '', CreateTime: 1700000601 })));
+			const empty = buildPost(
+				eventXml(addContactEvent({ WelcomeCode: '', CreateTime: 1700000601 })),
+			);
 			expectAcceptedEmpty(await h.post(empty.query, empty.body));
 			expect(h.started).toHaveLength(0);
 			const withCode = buildPost(eventXml(addContactEvent({ CreateTime: 1700000602 })));
@@ -368,7 +432,10 @@ describe('rejections: 4xx, short generic text, no workflow, no crash', () => {
 	test('wrong signature', async () => {
 		const { query, body } = buildPost(inner());
 		expectRejected(await h.post({ ...query, msg_signature: 'f'.repeat(40) }, body), 401);
-		expectRejected(await h.post({ ...query, msg_signature: query.msg_signature.toUpperCase() }, body), 401);
+		expectRejected(
+			await h.post({ ...query, msg_signature: query.msg_signature.toUpperCase() }, body),
+			401,
+		);
 	});
 
 	test('signature over another body (replay with an altered Encrypt)', async () => {
@@ -407,7 +474,10 @@ describe('rejections: 4xx, short generic text, no workflow, no crash', () => {
 	});
 
 	test('ciphertext not a multiple of 16', async () => {
-		const encrypt = Buffer.concat([Buffer.from(encryptWeCom(KEY, inner(), CORP), 'base64'), Buffer.alloc(5, 1)]).toString('base64');
+		const encrypt = Buffer.concat([
+			Buffer.from(encryptWeCom(KEY, inner(), CORP), 'base64'),
+			Buffer.alloc(5, 1),
+		]).toString('base64');
 		expectRejected(await h.post(signedQuery(encrypt), envelopeXml(encrypt)), 400);
 	});
 
@@ -430,18 +500,29 @@ describe('rejections: 4xx, short generic text, no workflow, no crash', () => {
 	});
 
 	test('non-base64 and non-canonical base64 Encrypt', async () => {
-		for (const encrypt of ['not*base64!!', 'QR==', `${encryptWeCom(KEY, inner(), CORP)}\n`, 'QUJD-_8=']) {
+		for (const encrypt of [
+			'not*base64!!',
+			'QR==',
+			`${encryptWeCom(KEY, inner(), CORP)}\n`,
+			'QUJD-_8=',
+		]) {
 			expectRejected(await h.post(signedQuery(encrypt), envelopeXml(encrypt)), 400);
 		}
 	});
 
 	test('length field larger than the plaintext', async () => {
-		expectRejected(await postWith(pad32(plaintextOf(inner(), CORP, { lengthField: 100_000 }))), 400);
+		expectRejected(
+			await postWith(pad32(plaintextOf(inner(), CORP, { lengthField: 100_000 }))),
+			400,
+		);
 	});
 
 	test.each([
 		['DOCTYPE', '<!DOCTYPE xml SYSTEM "file:///etc/passwd"><xml><Event>x</Event></xml>'],
-		['ENTITY', '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><Event>&x;</Event></xml>'],
+		[
+			'ENTITY',
+			'<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><Event>&x;</Event></xml>',
+		],
 		[
 			'billion laughs',
 			'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
@@ -458,10 +539,19 @@ describe('rejections: 4xx, short generic text, no workflow, no crash', () => {
 	test('hostile or malformed envelope', async () => {
 		const encrypt = encryptWeCom(KEY, inner(), CORP);
 		const query = signedQuery(encrypt);
-		expectRejected(await h.post(query, `<!DOCTYPE xml [<!ENTITY e "${encrypt}">]><xml><Encrypt>&e;</Encrypt></xml>`), 400);
+		expectRejected(
+			await h.post(
+				query,
+				`<!DOCTYPE xml [<!ENTITY e "${encrypt}">]><xml><Encrypt>&e;</Encrypt></xml>`,
+			),
+			400,
+		);
 		expectRejected(await h.post(query, `<xml><Encrypt>${encrypt}</Encrypt>`), 400);
 		expectRejected(await h.post(query, '<xml><ToUserName>x</ToUserName></xml>'), 400);
-		expectRejected(await h.post(query, `<xml><Encrypt>${encrypt}</Encrypt><Encrypt>${encrypt}</Encrypt></xml>`), 400);
+		expectRejected(
+			await h.post(query, `<xml><Encrypt>${encrypt}</Encrypt><Encrypt>${encrypt}</Encrypt></xml>`),
+			400,
+		);
 		expectRejected(await h.post(query, Buffer.from([0x3c, 0x78, 0xff, 0xfe, 0x3e])), 400);
 	});
 
@@ -508,7 +598,10 @@ describe('rejections: 4xx, short generic text, no workflow, no crash', () => {
 
 	test('oversize body', async () => {
 		const encrypt = encryptWeCom(KEY, inner(), CORP);
-		const body = envelopeXml(encrypt).replace('</xml>', `<Pad>${'x'.repeat(70 * 1024)}</Pad></xml>`);
+		const body = envelopeXml(encrypt).replace(
+			'</xml>',
+			`<Pad>${'x'.repeat(70 * 1024)}</Pad></xml>`,
+		);
 		expectRejected(await h.post(signedQuery(encrypt), body), 413);
 	});
 
@@ -547,7 +640,11 @@ describe('configuration problems', () => {
 		try {
 			const encrypt = aesRaw(KEY, Buffer.alloc(32, 0));
 			const answer = await h.post(
-				{ msg_signature: signWeCom(TEST_CREDENTIAL.callbackToken, '1', '2', 'other'), timestamp: '1', nonce: '2' },
+				{
+					msg_signature: signWeCom(TEST_CREDENTIAL.callbackToken, '1', '2', 'other'),
+					timestamp: '1',
+					nonce: '2',
+				},
 				envelopeXml(encrypt),
 			);
 			expectRejected(answer, 401);

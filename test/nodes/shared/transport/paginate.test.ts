@@ -1,4 +1,4 @@
-import { collectPages } from '../../nodes/shared/transport/paginate';
+import { collectPages } from '../../../../nodes/shared/transport/paginate';
 
 /** A fake cursor API over `total` numbered rows that records the page sizes asked for. */
 function source(total: number) {
@@ -6,7 +6,10 @@ function source(total: number) {
 	const fetchPage = async (cursor: string, pageSize: number) => {
 		asked.push(pageSize);
 		const start = cursor ? Number(cursor) : 0;
-		const items = Array.from({ length: Math.max(0, Math.min(pageSize, total - start)) }, (_, i) => start + i);
+		const items = Array.from(
+			{ length: Math.max(0, Math.min(pageSize, total - start)) },
+			(_, i) => start + i,
+		);
 		const next = start + items.length;
 		return { items, nextCursor: next < total ? String(next) : '' };
 	};
@@ -44,9 +47,14 @@ test('a repeated next_cursor stops with a clear error instead of reading the sam
 	let calls = 0;
 	const looping = async (cursor: string) => {
 		calls++;
-		return { items: [cursor || 'first'], nextCursor: cursor === 'B' ? 'A' : cursor === 'A' ? 'B' : 'A' };
+		return {
+			items: [cursor || 'first'],
+			nextCursor: cursor === 'B' ? 'A' : cursor === 'A' ? 'B' : 'A',
+		};
 	};
-	await expect(collectPages(looping, { maxPageSize: 100 })).rejects.toThrow(/next_cursor it had already returned \(after 3 pages\)/);
+	await expect(collectPages(looping, { maxPageSize: 100 })).rejects.toThrow(
+		/next_cursor it had already returned \(after 3 pages\)/,
+	);
 	expect(calls).toBe(3);
 });
 
@@ -56,7 +64,9 @@ test('pages without end stop at the page cap with a clear error', async () => {
 		calls++;
 		return { items: [calls], nextCursor: `cursor-${calls}` };
 	};
-	await expect(collectPages(endless, { maxPageSize: 100, maxPages: 50 })).rejects.toThrow(/after 50 pages/);
+	await expect(collectPages(endless, { maxPageSize: 100, maxPages: 50 })).rejects.toThrow(
+		/after 50 pages/,
+	);
 	expect(calls).toBe(50);
 });
 

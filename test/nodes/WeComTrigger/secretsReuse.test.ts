@@ -3,12 +3,16 @@
  * read in the webhook phase costs an isolate on n8n's default expression engine), without ever
  * letting kept secrets decide against the credential as it is now.
  */
-import { SECRETS_REUSE_MS } from '../../nodes/WeComTrigger/callback/secrets';
-import { buildCallback, buildEcho } from '../../tools/sandbox/callback/emitter';
-import { contactEvent } from '../../tools/sandbox/callback/events';
-import { startTriggerHarness, TEST_CREDENTIAL, type TriggerHarness } from '../helpers/webhook';
+import { SECRETS_REUSE_MS } from '../../../nodes/WeComTrigger/callback/secrets';
+import { buildCallback, buildEcho } from '../../../tools/sandbox/callback/emitter';
+import { contactEvent } from '../../../tools/sandbox/callback/events';
+import { startTriggerHarness, TEST_CREDENTIAL, type TriggerHarness } from '../../helpers/webhook';
 
-const ROTATED = { ...TEST_CREDENTIAL, callbackToken: 'R0tatedToken', encodingAESKey: 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut' };
+const ROTATED = {
+	...TEST_CREDENTIAL,
+	callbackToken: 'R0tatedToken',
+	encodingAESKey: 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut',
+};
 
 let h: TriggerHarness;
 beforeEach(async () => {
@@ -21,8 +25,15 @@ afterEach(async () => {
 
 let createTime = 1700100000;
 async function sendAdd(config: typeof TEST_CREDENTIAL, timestamp?: number) {
-	const event = contactEvent(config.corpId, 'add_external_contact', { createTime: createTime++, welcomeCode: `WC-${createTime}` });
-	const built = buildCallback(config, event, timestamp === undefined ? {} : { timestamp: String(timestamp) });
+	const event = contactEvent(config.corpId, 'add_external_contact', {
+		createTime: createTime++,
+		welcomeCode: `WC-${createTime}`,
+	});
+	const built = buildCallback(
+		config,
+		event,
+		timestamp === undefined ? {} : { timestamp: String(timestamp) },
+	);
 	return await h.post(built.query, built.body);
 }
 

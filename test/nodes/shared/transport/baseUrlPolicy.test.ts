@@ -1,4 +1,4 @@
-import { baseUrlRefusal, plainHttpRefusal } from '../../nodes/shared/transport/baseUrlPolicy';
+import { baseUrlRefusal, plainHttpRefusal } from '../../../../nodes/shared/transport/baseUrlPolicy';
 
 /** gettoken carries the corp secret in its query: plain http only where traffic stays on this machine. */
 describe('plain http:// Base URLs', () => {
@@ -35,12 +35,15 @@ describe('plain http:// Base URLs', () => {
 
 /** Where the Secret may go: WeCom's host and this machine; any other host only when the credential says so. */
 describe('Base URL hosts', () => {
-	test.each(['https://qyapi.weixin.qq.com', 'https://QYAPI.weixin.qq.com/', 'https://qyapi.weixin.qq.com:443', 'http://127.0.0.1:3999', 'https://localhost:8443'])(
-		'%s is used without the setting',
-		(url) => {
-			expect(baseUrlRefusal(url, false)).toBeUndefined();
-		},
-	);
+	test.each([
+		'https://qyapi.weixin.qq.com',
+		'https://QYAPI.weixin.qq.com/',
+		'https://qyapi.weixin.qq.com:443',
+		'http://127.0.0.1:3999',
+		'https://localhost:8443',
+	])('%s is used without the setting', (url) => {
+		expect(baseUrlRefusal(url, false)).toBeUndefined();
+	});
 
 	test.each([
 		'https://wecom-proxy.example.com',
@@ -48,7 +51,9 @@ describe('Base URL hosts', () => {
 		'https://qyapi.weixin.qq.com@example.com',
 		'https://10.0.0.8',
 	])('%s needs the setting, and the refusal names it', (url) => {
-		expect(baseUrlRefusal(url, false)).toMatch(/not to WeCom \(qyapi\.weixin\.qq\.com\).*"Trust This Base URL With the Secret"/);
+		expect(baseUrlRefusal(url, false)).toMatch(
+			/not to WeCom \(qyapi\.weixin\.qq\.com\).*"Trust This Base URL With the Secret"/,
+		);
 		expect(baseUrlRefusal(url, true)).toBeUndefined();
 	});
 

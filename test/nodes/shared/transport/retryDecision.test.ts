@@ -1,21 +1,34 @@
-import type { AttemptOutcome } from '../../nodes/shared/transport/attempt';
-import type { TransportFailure } from '../../nodes/shared/transport/failure';
-import { nextStep, type DecisionInput } from '../../nodes/shared/transport/retryDecision';
+import type { AttemptOutcome } from '../../../../nodes/shared/transport/attempt';
+import type { TransportFailure } from '../../../../nodes/shared/transport/failure';
+import { nextStep, type DecisionInput } from '../../../../nodes/shared/transport/retryDecision';
 
 /** The repeat rules as a table: what happens after one attempt, for a read and for a call that changes state. */
 const lost = (failure: Partial<TransportFailure>): AttemptOutcome => ({
 	answered: false,
 	failure: { neverSent: false, transient: false, ...failure },
 });
-const answer = (errcode: number): AttemptOutcome => ({ answered: true, response: { errcode, errmsg: '' } });
+const answer = (errcode: number): AttemptOutcome => ({
+	answered: true,
+	response: { errcode, errmsg: '' },
+});
 const step = (outcome: AttemptOutcome, more: Partial<DecisionInput> = {}) => ({
 	read: nextStep({ changesData: false, outcome, repeats: 0, tokenRefreshed: false, ...more }),
 	write: nextStep({ changesData: true, outcome, repeats: 0, tokenRefreshed: false, ...more }),
 });
 
 test.each([
-	['connection refused (never sent)', lost({ code: 'ECONNREFUSED', neverSent: true, transient: true }), 'repeat', 'repeat'],
-	['connection reset (answer lost)', lost({ code: 'ECONNRESET', transient: true }), 'repeat', 'fail'],
+	[
+		'connection refused (never sent)',
+		lost({ code: 'ECONNREFUSED', neverSent: true, transient: true }),
+		'repeat',
+		'repeat',
+	],
+	[
+		'connection reset (answer lost)',
+		lost({ code: 'ECONNRESET', transient: true }),
+		'repeat',
+		'fail',
+	],
 	['timeout (answer lost)', lost({ code: 'ECONNABORTED', transient: true }), 'repeat', 'fail'],
 	['HTTP 502', lost({ status: 502, transient: true }), 'repeat', 'fail'],
 	['HTTP 404', lost({ status: 404 }), 'fail', 'fail'],
@@ -41,7 +54,13 @@ test('repeats stop after 3', () => {
 });
 
 test('errcodes the caller names (41096 during a welcome send) get a few more repeats, for any call', () => {
-	expect(step(answer(41096), { retryErrcodes: [41096], repeats: 7 })).toEqual({ read: 'repeat', write: 'repeat' });
-	expect(step(answer(41096), { retryErrcodes: [41096], repeats: 8 })).toEqual({ read: 'fail', write: 'fail' });
+	expect(step(answer(41096), { retryErrcodes: [41096], repeats: 7 })).toEqual({
+		read: 'repeat',
+		write: 'repeat',
+	});
+	expect(step(answer(41096), { retryErrcodes: [41096], repeats: 8 })).toEqual({
+		read: 'fail',
+		write: 'fail',
+	});
 	expect(step(answer(41096))).toEqual({ read: 'fail', write: 'fail' });
 });

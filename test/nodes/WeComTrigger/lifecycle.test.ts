@@ -2,7 +2,7 @@
  * The callback URL is entered by hand in WeCom's admin console, so the webhook lifecycle only
  * checks the credential: activation (or "Listen for test event") fails early with a clear message.
  */
-import { runLifecycle, TEST_CREDENTIAL } from '../helpers/webhook';
+import { runLifecycle, TEST_CREDENTIAL } from '../../helpers/webhook';
 
 describe('webhookMethods.default through n8n-core HookContext', () => {
 	test('a complete credential passes checkExists and create; delete always succeeds', async () => {
@@ -21,7 +21,9 @@ describe('webhookMethods.default through n8n-core HookContext', () => {
 
 	test('a malformed Encoding AES Key fails activation without echoing the key', async () => {
 		const bad = `${TEST_CREDENTIAL.encodingAESKey.slice(0, 40)}!!!`;
-		const error = await runLifecycle('create', { ...TEST_CREDENTIAL, encodingAESKey: bad }).catch((e: Error) => e);
+		const error = await runLifecycle('create', { ...TEST_CREDENTIAL, encodingAESKey: bad }).catch(
+			(e: Error) => e,
+		);
 		expect(error).toBeInstanceOf(Error);
 		expect((error as Error).message).toMatch(/43 characters/);
 		expect((error as Error).message).not.toContain(bad);

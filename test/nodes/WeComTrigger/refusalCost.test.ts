@@ -5,8 +5,8 @@
  * seconds per trigger however many forged requests arrive. Cheap checks (query parameters and their
  * shapes, body size) come before anything that costs.
  */
-import { REREAD_AFTER_FAILURE_MS } from '../../nodes/WeComTrigger/callback/secrets';
-import { resetDedupeStores } from '../../nodes/WeComTrigger/callback/dedupe';
+import { REREAD_AFTER_FAILURE_MS } from '../../../nodes/WeComTrigger/callback/secrets';
+import { resetDedupeStores } from '../../../nodes/WeComTrigger/callback/dedupe';
 import {
 	addContactEvent,
 	buildEcho,
@@ -16,14 +16,21 @@ import {
 	startTriggerHarness,
 	TEST_CREDENTIAL,
 	type TriggerHarness,
-} from '../helpers/webhook';
+} from '../../helpers/webhook';
 
 const STRANGER = { ...TEST_CREDENTIAL, callbackToken: 'GuessedToken' };
-const ROTATED = { ...TEST_CREDENTIAL, callbackToken: 'R0tatedToken', encodingAESKey: 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut' };
+const ROTATED = {
+	...TEST_CREDENTIAL,
+	callbackToken: 'R0tatedToken',
+	encodingAESKey: 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut',
+};
 
 let createTime = Math.floor(Date.now() / 1000) - 1;
 function realCallback(credential = TEST_CREDENTIAL) {
-	return buildPost(eventXml(addContactEvent({ CreateTime: createTime++, WelcomeCode: `WC-${createTime}` })), credential);
+	return buildPost(
+		eventXml(addContactEvent({ CreateTime: createTime++, WelcomeCode: `WC-${createTime}` })),
+		credential,
+	);
 }
 
 /** What a stranger can send: well-formed, signed with a guessed Token. */
@@ -106,12 +113,28 @@ test('requests that cannot be WeCom’s are refused before the credential is rea
 	const { query, body } = realCallback();
 	const echo = buildEcho('77');
 	const cases: Array<[string, () => Promise<{ status: number }>, number]> = [
-		['msg_signature not 40 hex', async () => await h.post({ ...query, msg_signature: 'x' }, body), 400],
-		['msg_signature 40 non-hex', async () => await h.post({ ...query, msg_signature: 'g'.repeat(40) }, body), 400],
-		['timestamp not Unix seconds', async () => await h.post({ ...query, timestamp: '17e8' }, body), 400],
+		[
+			'msg_signature not 40 hex',
+			async () => await h.post({ ...query, msg_signature: 'x' }, body),
+			400,
+		],
+		[
+			'msg_signature 40 non-hex',
+			async () => await h.post({ ...query, msg_signature: 'g'.repeat(40) }, body),
+			400,
+		],
+		[
+			'timestamp not Unix seconds',
+			async () => await h.post({ ...query, timestamp: '17e8' }, body),
+			400,
+		],
 		['nonce with markup', async () => await h.post({ ...query, nonce: '<script>' }, body), 400],
 		['GET: echostr not base64', async () => await h.get({ ...echo, echostr: 'not base64!' }), 400],
-		['GET: signature not hex', async () => await h.get({ ...echo, msg_signature: 'z'.repeat(40) }), 400],
+		[
+			'GET: signature not hex',
+			async () => await h.get({ ...echo, msg_signature: 'z'.repeat(40) }),
+			400,
+		],
 		[
 			'a body announced larger than 64 KB',
 			async () => await h.post(query, envelopeXml('A'.repeat(70 * 1024))),

@@ -4,9 +4,9 @@
  * credential identity for a long time and longer after every further refusal; a corrected credential
  * is asked at once. Refusals fixed in the admin console (IP, 可调用应用) are asked again soon.
  */
-import { WRONG_SECRET_HOLD_MS } from '../../nodes/shared/transport/token';
-import { runMassSend, useCredential } from '../helpers/engine';
-import { useSandbox } from '../helpers/sandbox';
+import { WRONG_SECRET_HOLD_MS } from '../../../../nodes/shared/transport/token';
+import { runMassSend, useCredential } from '../../../helpers/engine';
+import { useSandbox } from '../../../helpers/sandbox';
 
 const currentSandbox = useSandbox();
 const WRONG = 'not-the-secret-of-this-corp-000000000000000';
@@ -19,7 +19,8 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-const remind = async (msgId = 'msgGCAAAXtWyujaWJHDDGi0mA') => await runMassSend({ resource: 'massMessage', operation: 'remind', msgId });
+const remind = async (msgId = 'msgGCAAAXtWyujaWJHDDGi0mA') =>
+	await runMassSend({ resource: 'massMessage', operation: 'remind', msgId });
 
 test('a wrong secret is not asked again for a long while, and longer after each further refusal', async () => {
 	const sandbox = currentSandbox();
@@ -30,7 +31,9 @@ test('a wrong secret is not asked again for a long while, and longer after each 
 	for (let i = 1; i * 31_000 < WRONG_SECRET_HOLD_MS - 60_000; i++) {
 		offsetMs = i * 31_000;
 		const held = await remind();
-		expect(held.error?.message).toMatch(/\[40001\].*not asked again with this Corp ID and Secret for \d+ min/);
+		expect(held.error?.message).toMatch(
+			/\[40001\].*not asked again with this Corp ID and Secret for \d+ min/,
+		);
 	}
 	expect(sandbox.callsTo('gettoken')).toHaveLength(1);
 	expect(WRONG_SECRET_HOLD_MS).toBeGreaterThanOrEqual(10 * 60 * 1000);
@@ -52,7 +55,11 @@ test('a corrected Secret is asked at once', async () => {
 	const sandbox = currentSandbox();
 	useCredential({ corpId: sandbox.config.corpId, secret: WRONG, baseUrl: sandbox.url });
 	await remind();
-	useCredential({ corpId: sandbox.config.corpId, secret: sandbox.config.secret, baseUrl: sandbox.url });
+	useCredential({
+		corpId: sandbox.config.corpId,
+		secret: sandbox.config.secret,
+		baseUrl: sandbox.url,
+	});
 	const msgid = sandbox.seedMassMessage({ members: 1, resultsPerMember: 1 });
 	expect((await remind(msgid)).error).toBeUndefined();
 	expect(sandbox.callsTo('gettoken')).toHaveLength(2);
