@@ -1,6 +1,6 @@
 /**
  * Benchmark 4 — bulk create: 100,000 customers in one item → Mass Message → Create, split into
- * tasks of 10,000 (S1 add_msg_template). Runs the node in n8n-core's real engine in a child
+ * tasks of 10,000 (add_msg_template). Runs the node in n8n-core's real engine in a child
  * process (one per repetition, fresh token cache) against the sandbox in this process.
  *
  *   npm run bench:bulk [-- --customers 100000 --repeat 3]
@@ -84,7 +84,7 @@ async function main() {
 		`${fmt(CUSTOMERS)} customers → tasks of ${fmt(TASK_SIZE)}, engine-level (${REPEAT} runs, one child process each)`,
 		[
 			'run',
-			'S1 calls',
+			'add_msg_template calls',
 			'expected',
 			'gettoken (goal 1)',
 			'other calls',

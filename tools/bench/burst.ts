@@ -3,15 +3,15 @@
  * `--senders` (default 50) senders, each posting its next callback as soon as the previous one is
  * answered (closed loop: as fast as the setup answers), for each chain in one setup
  * (tools/bench/lib/setups.ts: ours = WeCom Trigger → WeCom Send, floor = a minimal community trigger →
- * HTTP Request, bare = n8n's Webhook → HTTP Request; the same S7).
+ * HTTP Request, bare = n8n's Webhook → HTTP Request; the same send_welcome_msg).
  *
  * It answers the question the suites cannot: when a burst loses codes on a machine, is it the
  * package or n8n on that machine? If the floor — a trigger that parses nothing and evaluates no
  * expression — loses as many, no package can do better there; scale out or change a setting.
  *
- * Per chain: how fast callbacks came in, answers (200 / other), codes greeted in time (S7 errcode 0
- * within WeCom's 20 s), S7 calls refused (the code had expired on arrival), codes with no S7 at all
- * (ours skips a code whose window passed before its execution started), answer and callback → S7
+ * Per chain: how fast callbacks came in, answers (200 / other), codes greeted in time (send_welcome_msg errcode 0
+ * within WeCom's 20 s), send_welcome_msg calls refused (the code had expired on arrival), codes with no send_welcome_msg at all
+ * (ours skips a code whose window passed before its execution started), answer and callback → send_welcome_msg
  * percentiles, and the cores each part kept busy.
  *
  *   npm run bench:burst [-- --line 1|2 --topology sqlite|postgres|queue1|queue2
@@ -198,10 +198,10 @@ async function main() {
 			'in /s',
 			'answered 200',
 			'greeted ≤ 20 s',
-			'S7 refused',
-			'no S7',
+			'send_welcome_msg refused',
+			'no send_welcome_msg',
 			'answer p50 / p99',
-			'callback → S7 p50 / p99',
+			'callback → send_welcome_msg p50 / p99',
 			'cores busy',
 		],
 		results.map((r) => [

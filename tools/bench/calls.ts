@@ -94,7 +94,7 @@ async function main() {
 		const oneMember = sandbox.seedMassMessage({ members: 1, resultsPerMember: 2500 });
 		const manyMembers = sandbox.seedMassMessage({ members: 2500, resultsPerMember: 1 });
 		for (const msgid of [big, small, oneMember, manyMembers]) sandbox.markSent(msgid);
-		// History for S4: the sandbox's 250 records over 90 days plus EXTRA_MESSAGES more.
+		// History for get_groupmsg_list_v2: the sandbox's 250 records over 90 days plus EXTRA_MESSAGES more.
 		const now = Math.floor(Date.now() / 1000);
 		for (let i = 0; i < EXTRA_MESSAGES; i++) {
 			sandbox.seedMassMessage({
@@ -110,7 +110,7 @@ async function main() {
 			await runCase(
 				sandbox,
 				'Get Report, summary, 300 members × 2,500',
-				'S5 + S6',
+				'get_groupmsg_task + get_groupmsg_send_result',
 				report(big, 'summary'),
 				() => pages(300, 1000) + 300 * pages(2500, 1000),
 				true,
@@ -120,7 +120,7 @@ async function main() {
 			await runCase(
 				sandbox,
 				'Get Report, results, 300 members × 2,500',
-				'S5 + S6',
+				'get_groupmsg_task + get_groupmsg_send_result',
 				report(big, 'results'),
 				() => pages(300, 1000) + 300 * pages(2500, 1000),
 				true,
@@ -130,7 +130,7 @@ async function main() {
 			await runCase(
 				sandbox,
 				'Get Report, summary, 100 members × 2,500',
-				'S5 + S6',
+				'get_groupmsg_task + get_groupmsg_send_result',
 				report(small, 'summary'),
 				() => pages(100, 1000) + 100 * pages(2500, 1000),
 				true,
@@ -140,7 +140,7 @@ async function main() {
 			await runCase(
 				sandbox,
 				'Get Report, results, 100 members × 2,500',
-				'S5 + S6',
+				'get_groupmsg_task + get_groupmsg_send_result',
 				report(small, 'results'),
 				() => pages(100, 1000) + 100 * pages(2500, 1000),
 				true,
@@ -149,8 +149,8 @@ async function main() {
 		cases.push(
 			await runCase(
 				sandbox,
-				`Get Many (S4), Return All, last 90 days (${fmt(250 + EXTRA_MESSAGES)} messages)`,
-				'S4',
+				`Get Many (get_groupmsg_list_v2), Return All, last 90 days (${fmt(250 + EXTRA_MESSAGES)} messages)`,
+				'get_groupmsg_list_v2',
 				{
 					resource: 'massMessage',
 					operation: 'getMany',
@@ -177,8 +177,8 @@ async function main() {
 		cases.push(
 			await runCase(
 				sandbox,
-				'Get Member Tasks (S5), Return All, 2,500 members',
-				'S5',
+				'Get Member Tasks (get_groupmsg_task), Return All, 2,500 members',
+				'get_groupmsg_task',
 				{
 					resource: 'massMessage',
 					operation: 'getMemberTasks',
@@ -192,8 +192,8 @@ async function main() {
 		cases.push(
 			await runCase(
 				sandbox,
-				'Get Send Results (S6), Return All, 2,500 results',
-				'S6',
+				'Get Send Results (get_groupmsg_send_result), Return All, 2,500 results',
+				'get_groupmsg_send_result',
 				{
 					resource: 'massMessage',
 					operation: 'getSendResults',
@@ -323,7 +323,7 @@ async function main() {
 		const capped = await runCase(
 			sandbox,
 			'capped',
-			'S5 + S6',
+			'get_groupmsg_task + get_groupmsg_send_result',
 			report(big, 'summary'),
 			() => 901,
 			true,

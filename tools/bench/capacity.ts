@@ -2,11 +2,11 @@
  * Benchmark — burst capacity: the highest callback rate an n8n setup holds while every new
  * customer is still greeted in time. For each topology and n8n line, at a rising open-loop rate
  * (callbacks sent on a fixed schedule, whatever the answers), for `--hold` seconds:
- *   passes when every callback is answered 200, every S7 (send_welcome_msg) arrives within 20 s
- *   of its callback (WeCom's welcome-code lifetime) with errcode 0, and p99 callback → S7 < 5 s.
+ *   passes when every callback is answered 200, every send_welcome_msg (send_welcome_msg) arrives within 20 s
+ *   of its callback (WeCom's welcome-code lifetime) with errcode 0, and p99 callback → send_welcome_msg < 5 s.
  * The highest passing rate is the capacity. The chains (tools/bench/lib/setups.ts: ours = WeCom Trigger →
  * WeCom Send, floor = a minimal community trigger → HTTP Request, bare = n8n's Webhook → HTTP
- * Request, all the same S7) are active in the same n8n and run one after the other at each rate,
+ * Request, all the same send_welcome_msg) are active in the same n8n and run one after the other at each rate,
  * same run; the table gives ours / each other chain. Topologies: sqlite, postgres (one `n8n
  * start`), queue1, queue2 (main + webhook processor + 1 or 2 workers; callbacks go to the webhook
  * processor).
@@ -94,7 +94,7 @@ async function runStep(setup: Setup, sandbox: Sandbox, chain: Chain, rate: numbe
 	}
 	await Promise.all(pending);
 	// Whatever has not arrived 20 s after the last callback was sent is late or lost; stop waiting
-	// earlier once every accepted callback has its S7.
+	// earlier once every accepted callback has its send_welcome_msg.
 	const lastSent = shots[shots.length - 1].sentAt;
 	const waitingFor = new Set(shots.filter((s) => s.status === 200).map((s) => s.code));
 	let scanned = 0;
@@ -230,7 +230,7 @@ async function main() {
 	});
 	const others = CHAINS.filter((c) => c !== 'ours');
 	printTable(
-		`Burst capacity (highest rate held ${HOLD_S} s: all answered, all S7 ≤ 20 s, p99 < 5 s, 0 lost) · ${machineAtStart}`,
+		`Burst capacity (highest rate held ${HOLD_S} s: all answered, all send_welcome_msg ≤ 20 s, p99 < 5 s, 0 lost) · ${machineAtStart}`,
 		[
 			'line',
 			'topology',

@@ -356,7 +356,7 @@ async function main() {
 			'phase',
 			'greeted ≤ 20 s',
 			'lost',
-			'callback → S7 p50 / p99',
+			'callback → send_welcome_msg p50 / p99',
 			'real answered 200',
 			'forged answers (status count)',
 			'forged answer p50 / p99',

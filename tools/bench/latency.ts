@@ -1,14 +1,14 @@
 /**
- * Benchmark 2 — callback → S7 latency in a real n8n (this package installed as users get it), on
+ * Benchmark 2 — callback → send_welcome_msg latency in a real n8n (this package installed as users get it), on
  * n8n's defaults (the `vm` expression engine), with the variants that show where the time goes.
  * All chains are active in the same n8n and fed the same encrypted callback bodies; those that end
- * in S7 (send_welcome_msg) get a fresh welcome code each. Latency = the sandbox's recorded arrival
- * of the S7 call (`at`) minus the time the callback POST was sent; same process, same clock.
+ * in send_welcome_msg (send_welcome_msg) get a fresh welcome code each. Latency = the sandbox's recorded arrival
+ * of the send_welcome_msg call (`at`) minus the time the callback POST was sent; same process, same clock.
  *
  *   chain        trigger                          → next node
  *   wecom        WeCom Trigger                    → WeCom (Welcome Message → Send)              ours
- *   bare         n8n Webhook                      → HTTP Request (the same S7)                 n8n's own chain
- *   floor        minimal community trigger        → HTTP Request (the same S7)                 what any package reaches
+ *   bare         n8n Webhook                      → HTTP Request (the same send_welcome_msg)                 n8n's own chain
+ *   floor        minimal community trigger        → HTTP Request (the same send_welcome_msg)                 what any package reaches
  *   floorCreds   minimal trigger + getCredentials → HTTP Request                               one credential read in the webhook phase
  *   wtNoop       WeCom Trigger                    → NoOp
  *   whNoop       n8n Webhook                      → NoOp
@@ -18,7 +18,7 @@
  *   minSendExpr  minimal community trigger        → WeCom Send, Welcome Code `={{ $json.WelcomeCode + '' }}` (an expression)
  *
  * The minimal trigger is a tiny package the bench writes into the user folder (tools/bench/lib/minimalTrigger.ts).
- * NoOp chains make no S7: they are compared by the time to n8n's answer (the webhook phase) and by
+ * NoOp chains make no send_welcome_msg: they are compared by the time to n8n's answer (the webhook phase) and by
  * the CPU the n8n process group spends per callback (read from /proc; robust to a shared machine).
  *
  * Settings (`--settings default,legacy,...`): each starts its own n8n with one change to the
@@ -124,7 +124,7 @@ for (const name of SETTING_NAMES)
 
 interface ChainSpec {
 	label: string;
-	/** Ends in an S7 call whose arrival is the latency. */
+	/** Ends in an send_welcome_msg call whose arrival is the latency. */
 	s7: boolean;
 	/** What follows /webhook/ (for waitForWebhook and the POST). */
 	path: string;
@@ -283,7 +283,7 @@ interface Shot {
 	errcode?: number;
 }
 
-/** Watches the sandbox's recorded S7 calls and resolves each welcome code's arrival. */
+/** Watches the sandbox's recorded send_welcome_msg calls and resolves each welcome code's arrival. */
 class ArrivalWatch {
 	private seen = 0;
 	private readonly waiting = new Map<string, (call: { at: number; errcode?: number }) => void>();
@@ -436,7 +436,7 @@ async function benchRun(
 			for (const chain of chains) await fire(sandbox, n8n.baseUrl, chain, watch);
 		await waitCpuIdle(pgid);
 
-		// Sequential: one callback in flight at a time, chain order rotating, each waits for its S7
+		// Sequential: one callback in flight at a time, chain order rotating, each waits for its send_welcome_msg
 		// (NoOp chains: for the answer, then a pause so their execution ends before the next POST).
 		let phase = Date.now();
 		for (let i = 0; i < SEQUENTIAL; i++) {
@@ -516,10 +516,10 @@ function printRun(run: RunResult) {
 			'chain',
 			'what',
 			'n',
-			'seq S7 p50',
+			'seq send_welcome_msg p50',
 			'seq answered p50',
-			`${CONCURRENCY}-conc S7 p50`,
-			`${CONCURRENCY}-conc S7 p99`,
+			`${CONCURRENCY}-conc send_welcome_msg p50`,
+			`${CONCURRENCY}-conc send_welcome_msg p99`,
 			`${CONCURRENCY}-conc answered p99`,
 			'CPU ms / callback',
 			'failed',
@@ -564,8 +564,8 @@ function printRun(run: RunResult) {
 		`Ratios — line ${run.line}, ${env}`,
 		[
 			'comparison',
-			'seq S7 p50',
-			`${CONCURRENCY}-conc S7 p99`,
+			'seq send_welcome_msg p50',
+			`${CONCURRENCY}-conc send_welcome_msg p99`,
 			'seq answered p50',
 			'CPU / callback',
 			'goal',

@@ -132,7 +132,7 @@ for (const [sig, code] of [
 	});
 }
 
-/** Print each welcome message (S7) the sandbox receives, so firing an event shows its effect here. */
+/** Print each welcome message (send_welcome_msg) the sandbox receives, so firing an event shows its effect here. */
 function watchWelcomeSends(sandboxUrl) {
 	let seen = 0;
 	const timer = setInterval(async () => {
@@ -145,7 +145,7 @@ function watchWelcomeSends(sandboxUrl) {
 				const text = s.body?.text?.content ?? '';
 				const att = Array.isArray(s.body?.attachments) ? s.body.attachments.length : 0;
 				log(
-					`sandbox received S7 send_welcome_msg: welcome_code=${s.code} text=${JSON.stringify(text)}${att ? ` attachments=${att}` : ''}`,
+					`sandbox received send_welcome_msg: welcome_code=${s.code} text=${JSON.stringify(text)}${att ? ` attachments=${att}` : ''}`,
 				);
 			}
 			seen = Math.max(seen, sends.length);
@@ -172,7 +172,7 @@ function banner(dev) {
 			'',
 			'  Fire a sandbox "customer added" event at it (signed and AES-encrypted like WeCom\'s):',
 			`    curl -X POST ${dev.sandboxUrl}/__sandbox/emit -H 'content-type: application/json' -d '${JSON.stringify({ url: dev.productionUrl })}'`,
-			'  See the welcome message (S7) the flow sent back:',
+			'  See the welcome message (send_welcome_msg) the flow sent back:',
 			`    curl ${dev.sandboxUrl}/__sandbox/welcome-sends`,
 		);
 	} else {

@@ -18,7 +18,7 @@ import { AcquisitionBook } from './acquisitionLinks';
 import { MomentBook } from './moments';
 import { MEMBERS, generatedMemberName } from './members';
 
-/** 2020-11-17 00:00 China time: S5 knows nothing about messages created before it. */
+/** 2020-11-17 00:00 China time: get_groupmsg_task knows nothing about messages created before it. */
 export const LEGACY_CUTOFF = 1605542400;
 
 const DAY = 86400;
@@ -116,7 +116,7 @@ export interface MassMessage {
 	sentAt: Map<string, number>;
 	allSentAt?: number;
 	canceledAt?: number;
-	/** ms timestamps of S2 calls, for the 3-per-24-h quota. */
+	/** ms timestamps of remind_groupmsg_send calls, for the 3-per-24-h quota. */
 	reminders: number[];
 }
 

@@ -77,7 +77,7 @@ export interface SeedMassMessageOptions {
 	resultsPerMember: number;
 	/** Unix seconds; defaults to now (or to 2020-09-13 for legacy messages). */
 	createTime?: number;
-	/** Created before 2020-11-17: S5 refuses it. */
+	/** Created before 2020-11-17: get_groupmsg_task refuses it. */
 	legacy?: boolean;
 	creator?: string;
 }

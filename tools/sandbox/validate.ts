@@ -1,4 +1,4 @@
-/** Parameter checks shared by S1, S7 and S8/S9; every failure names the offending field. */
+/** Parameter checks shared by add_msg_template, send_welcome_msg and group welcome templates (group_welcome_template/add, /edit); every failure names the offending field. */
 import { fail } from './route';
 import type { SandboxState } from './state';
 
@@ -119,7 +119,7 @@ export function attachmentBody(
 	}
 }
 
-/** The S1/S7 `attachments` array. */
+/** The add_msg_template/send_welcome_msg `attachments` array. */
 export function attachments(state: SandboxState, v: unknown): unknown[] {
 	if (v === undefined || v === null) return [];
 	if (!Array.isArray(v)) fail(40058, 'invalid parameter: attachments');

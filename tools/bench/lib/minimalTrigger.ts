@@ -2,7 +2,7 @@
  * The floor any community trigger can reach: a package with one trigger node that parses nothing
  * and evaluates no expression, written by the benchmark into an n8n user folder next to this
  * package (never shipped). Its webhook returns `{ WelcomeCode }` from the query string `code`, so
- * the next node can make the same S7 call as the other chains (WeCom Send with its default too).
+ * the next node can make the same send_welcome_msg call as the other chains (WeCom Send with its default too).
  *
  * "Read Credentials" makes it call `getCredentials()` in the webhook phase, as any trigger that
  * verifies a signature must: the difference between the two is what that one call costs.

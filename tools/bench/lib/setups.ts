@@ -1,6 +1,6 @@
 /**
  * The n8n setups the burst benchmarks run, started from `scripts/n8n` on 127.0.0.1, and the three
- * welcome chains they compare, all active in the same n8n and all ending in the same S7 call:
+ * welcome chains they compare, all active in the same n8n and all ending in the same send_welcome_msg call:
  *
  *   ours    WeCom Trigger → WeCom Send (Welcome Code left at its default)
  *   floor   a minimal community trigger (tools/bench/lib/minimalTrigger.ts) → HTTP Request: the floor
@@ -51,7 +51,7 @@ const PATHS: Record<Chain, string> = {
 	bare: BARE_PATH,
 };
 
-/** n8n's HTTP Request making the welcome S7 call, the welcome code taken by expression `code`. */
+/** n8n's HTTP Request making the welcome send_welcome_msg call, the welcome code taken by expression `code`. */
 export function s7RequestNode(
 	sandboxUrl: string,
 	accessToken: string,

@@ -1,4 +1,4 @@
-/** S8–S11: 入群欢迎语素材. At most one attachment kind survives, chosen by WeCom's priority. */
+/** group_welcome_template: 入群欢迎语素材. At most one attachment kind survives, chosen by WeCom's priority. */
 import { fail, ok, post, type RouteTable } from '../route';
 import { randomId, type SandboxState } from '../state';
 import {

@@ -1,4 +1,4 @@
-/** S1–S6: create, remind, cancel and the three listing APIs of 企业群发. */
+/** add_msg_template–get_groupmsg_send_result: create, remind, cancel and the three listing APIs of 企业群发. */
 import { MEMBERS } from '../members';
 import { fail, ok, post, type RouteTable } from '../route';
 import {

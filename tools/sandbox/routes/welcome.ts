@@ -1,4 +1,4 @@
-/** S7: the welcome message, gated by a single-use welcome_code that lives 20 s. */
+/** send_welcome_msg: the welcome message, gated by a single-use welcome_code that lives 20 s. */
 import { fail, ok, post, type RouteTable } from '../route';
 import { attachments, requiredString, textContent } from '../validate';
 

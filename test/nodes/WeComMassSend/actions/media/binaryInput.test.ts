@@ -45,7 +45,7 @@ describe('the MIME type in the multipart body', () => {
 });
 
 describe('the size is checked before the file is read', () => {
-	/** A binary data store (like n8n's filesystem or S3 mode) that counts how often a file is read. */
+	/** A binary data store (like n8n's filesystem or cancel_groupmsg_send mode) that counts how often a file is read. */
 	const files = new Map<string, { size: number; fileName: string; mimeType: string }>();
 	let reads = 0;
 	beforeAll(() => {
