@@ -1,16 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pages } from '../../../shared/transport/paginate';
-import { monthWindows, toUnixSeconds } from '../../validation/timeWindow';
+import { monthWindows } from '../../validation/timeWindow';
 import { invalidField } from '../common/fields';
+import { readTimeRange } from '../common/timeRange';
 import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { readLimit, returnAllOrLimit } from '../common/paging.description';
 import { LIST_MASS_MESSAGES, LIST_PAGE_SIZE, massMessageListPages } from './readers';
-
-const DAY = 86400;
-/** One year (13 one-month requests at most when empty) per run. */
-export const MAX_RANGE_DAYS = 366;
 
 const properties: INodeProperties[] = [
 	{
@@ -101,27 +98,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			'"Chat Type" must be single or group; WeCom requires it for listing',
 		);
 	}
-	const start = readTime.call(this, itemIndex, 'startTime', 'Start Time');
-	const end = readTime.call(this, itemIndex, 'endTime', 'End Time');
-	if (start > end) {
-		throw invalidField(
-			this,
-			itemIndex,
-			'endTime',
-			`"End Time" (${new Date(end * 1000).toISOString()}) is before "Start Time" (${new Date(start * 1000).toISOString()})`,
-		);
-	}
-	if (end - start > MAX_RANGE_DAYS * DAY) {
-		// WeCom takes at most one month per get_groupmsg_list_v2 request, so the range costs one request
-		// per month at least, one after the other: a start time of 0 would be ~680 requests.
-		throw invalidField(
-			this,
-			itemIndex,
-			'startTime',
-			`"Start Time" (${new Date(start * 1000).toISOString()}) to "End Time" (${new Date(end * 1000).toISOString()}) spans ${Math.ceil((end - start) / DAY)} days; Get Many reads at most ${MAX_RANGE_DAYS} days per run`,
-			`get_groupmsg_list_v2 accepts at most one month per request, so a range costs at least one request per month, one after another. Choose a Start Time at most ${MAX_RANGE_DAYS} days before the End Time, or read a longer history in one run per year.`,
-		);
-	}
+	const { start, end } = readTimeRange.call(this, itemIndex, 'get_groupmsg_list_v2');
 	const creator = String(this.getNodeParameter('creator', itemIndex, '') ?? '').trim();
 	const filterType = Number(this.getNodeParameter('filterType', itemIndex, 2));
 	if (![0, 1, 2].includes(filterType)) {
@@ -154,12 +131,4 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 		}
 	}
 	return output;
-}
-
-function readTime(this: IExecuteFunctions, itemIndex: number, name: string, label: string): number {
-	const parsed = toUnixSeconds(this.getNodeParameter(name, itemIndex, ''), this.getTimezone());
-	if (!parsed.ok) {
-		throw invalidField(this, itemIndex, name, `"${label}" ${parsed.reason}`);
-	}
-	return parsed.seconds;
 }

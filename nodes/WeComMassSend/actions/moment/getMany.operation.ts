@@ -1,19 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pages } from '../../../shared/transport/paginate';
-import { toUnixSeconds } from '../../validation/timeWindow';
 import { invalidField } from '../common/fields';
+import { readTimeRange } from '../common/timeRange';
 import { memberId, memberLocator } from '../common/memberLocator';
 import { readLimit, returnAllOrLimit } from '../common/paging.description';
 import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { LIST_MOMENTS, LIST_PAGE_SIZE, momentPages } from './apis';
 
-const DAY = 86400;
-/** One year (13 one-month requests at most when empty) per run, as for mass messages. */
-export const MAX_RANGE_DAYS = 366;
 /** get_moment_list: "朋友圈记录的起止时间间隔不能超过30天". */
-const WINDOW_MAX_SECONDS = 30 * DAY;
+const WINDOW_MAX_SECONDS = 30 * 86400;
 
 const properties: INodeProperties[] = [
 	{
@@ -70,25 +67,7 @@ export const operation = defineOperation({
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const start = readTime.call(this, itemIndex, 'startTime', 'Start Time');
-	const end = readTime.call(this, itemIndex, 'endTime', 'End Time');
-	if (start > end) {
-		throw invalidField(
-			this,
-			itemIndex,
-			'endTime',
-			`"End Time" (${new Date(end * 1000).toISOString()}) is before "Start Time" (${new Date(start * 1000).toISOString()})`,
-		);
-	}
-	if (end - start > MAX_RANGE_DAYS * DAY) {
-		throw invalidField(
-			this,
-			itemIndex,
-			'startTime',
-			`"Start Time" to "End Time" spans ${Math.ceil((end - start) / DAY)} days; Get Many reads at most ${MAX_RANGE_DAYS} days per run`,
-			`get_moment_list accepts at most one month per request, so a range costs at least one request per month, one after another. Choose a Start Time at most ${MAX_RANGE_DAYS} days before the End Time.`,
-		);
-	}
+	const { start, end } = readTimeRange.call(this, itemIndex, 'get_moment_list');
 	const creator = memberId.call(this, 'creator', itemIndex);
 	const filterType = Number(this.getNodeParameter('filterType', itemIndex, 2));
 	if (![0, 1, 2].includes(filterType)) {
@@ -139,10 +118,4 @@ export function momentWindows(start: number, end: number): Array<{ start: number
 	for (let from = start; from <= end; from += step)
 		windows.push({ start: from, end: Math.min(end, from + step - 1) });
 	return windows;
-}
-
-function readTime(this: IExecuteFunctions, itemIndex: number, name: string, label: string): number {
-	const parsed = toUnixSeconds(this.getNodeParameter(name, itemIndex, ''), this.getTimezone());
-	if (!parsed.ok) throw invalidField(this, itemIndex, name, `"${label}" ${parsed.reason}`);
-	return parsed.seconds;
 }

@@ -2,7 +2,7 @@
  * Get Many (get_groupmsg_list_v2): only an empty next_cursor ends a list, and a range WeCom can only
  * be asked about month by month is bounded, so a Start Time of 0 is not ~680 requests in a row.
  */
-import { MAX_RANGE_DAYS } from '../../../../../nodes/WeComMassSend/actions/massMessage/getMany.operation';
+import { MAX_RANGE_DAYS } from '../../../../../nodes/WeComMassSend/actions/common/timeRange';
 import { runMassSend } from '../../../../helpers/engine';
 import { bodyOf, useSandbox } from '../../../../helpers/sandbox';
 
