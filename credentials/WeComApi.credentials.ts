@@ -61,7 +61,7 @@ export class WeComApi implements ICredentialType {
 			required: true,
 			description:
 				'The 客户联系 secret (客户联系 → API → Secret), or the secret of a self-built app that is ' +
-				'listed under 客户联系 → 可调用应用',
+				'listed under 客户联系 → API → 可调用应用',
 		},
 		{
 			displayName: 'Callback Token',

@@ -49,7 +49,12 @@ export class WeComTrigger implements INodeType {
 		name: 'weComTrigger',
 		icon: { light: 'file:wecom.svg', dark: 'file:wecom.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves exactly as 1. n8n evaluates an expression for every request to a webhook node of
+		// version 1 (`$parameter["options"]["binaryData"]`, a leftover of its own Webhook 1), which on
+		// n8n 2.x with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true builds an isolate per callback that
+		// nothing else needs (BENCHMARKS.md § 2c). Existing triggers keep version 1.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description:
 			'Starts the workflow when WeCom (企业微信) reports a customer contact, customer group or ' +
@@ -84,13 +89,26 @@ export class WeComTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'In the WeCom admin console open 客户联系 → API → 接收事件服务器 (Receive Event Server) and ' +
-					'set: URL = this trigger’s Production URL (activate the workflow first), Token = ' +
-					'the credential’s Callback Token, EncodingAESKey = the credential’s Encoding AES ' +
-					'Key. WeCom checks the URL when you save. If WeCom answers 回调地址请求不通过, n8n’s log ' +
-					'names the check that failed. A WelcomeCode is valid for 20 seconds only: send the ' +
-					'welcome message right after this trigger.',
+					'Give WeCom this trigger’s Production URL (Webhook URLs above; the Test URL works ' +
+					'only while you listen for a test event). In the WeCom admin console open 客户联系 ' +
+					'→ API → 接收事件服务器 (Receive Event Server) and set: URL = the Production URL, Token = ' +
+					'the credential’s Callback Token, EncodingAESKey = the credential’s Encoding AES Key. ' +
+					'The Production URL answers only while the workflow is active (n8n 2.x: Publish): ' +
+					'activate it first, since WeCom checks the URL when you save. WeCom keeps one such URL ' +
+					'per company and sends every 客户联系 event to it, so use one workflow with one WeCom ' +
+					'Trigger: choose every event you need below and branch on Event and ChangeType. If ' +
+					'WeCom answers 回调地址请求不通过, n8n’s log names the check that failed.',
 				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName:
+					'WeCom sends no WelcomeCode while the console’s own welcome message applies to the ' +
+					'member: turn it off (客户联系 → 欢迎语) to greet with Welcome Message → Send. A ' +
+					'WelcomeCode is valid for 20 seconds only: send the welcome message right after this ' +
+					'trigger.',
+				name: 'welcomeCodeNotice',
 				type: 'notice',
 				default: '',
 			},
@@ -110,7 +128,7 @@ export class WeComTrigger implements INodeType {
 				displayName: 'Filters',
 				name: 'filters',
 				type: 'collection',
-				placeholder: 'Add filter',
+				placeholder: 'Add Filter',
 				default: {},
 				description:
 					'Each filter narrows only the events that carry its field; other selected events ' +
@@ -144,7 +162,7 @@ export class WeComTrigger implements INodeType {
 						],
 					},
 					{
-						displayName: 'Member UserIDs',
+						displayName: 'Members',
 						name: 'memberUserIds',
 						type: 'string',
 						default: '',
@@ -205,7 +223,7 @@ export class WeComTrigger implements INodeType {
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
-				placeholder: 'Add option',
+				placeholder: 'Add Option',
 				default: {},
 				options: [
 					{

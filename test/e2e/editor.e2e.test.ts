@@ -7,7 +7,9 @@
  *  - signs in with the owner account;
  *  - creates a workflow and finds the "WeCom" node in the node creator by its alias 企业微信;
  *  - reads the Resource dropdown and, for every resource, the Operation dropdown from the DOM;
- *  - opens the imported welcome flow and reads the WeCom Trigger's Production URL.
+ *  - switches Mass Message → Create's Tag Filter Input between the fields and the JSON;
+ *  - opens the imported welcome flow, reads the WeCom Trigger's Production URL and the notice
+ *    saying which URL to give WeCom, and where.
  * Screenshots go to artifacts/screenshots/ (EDITOR_E2E_DOCS_SHOT=1 also refreshes docs/editor.png).
  *
  * Needs /usr/bin/chromium (tools/ci/install-chromium.sh) and `npm run build`.
@@ -265,6 +267,33 @@ describe.each(LINES)('n8n editor, line %s', (line) => {
 	);
 
 	test(
+		'Mass Message → Create: Tag Filter Input switches between the fields and the JSON',
+		async () => {
+			const ndv = byTestId(page, 'ndv');
+			await byTestId(page, 'parameter-input-resource').locator('input').first().click();
+			await pick(page, 'Mass Message');
+			await byTestId(page, 'parameter-input-operation').locator('input').first().click();
+			await pick(page, 'Create');
+			const fields = ndv.getByText('Add Tag Group', { exact: true });
+			const json = ndv.getByText('Tag Filter (JSON)', { exact: true });
+			// The default shows both, as workflows saved before the switch do.
+			await fields.first().waitFor({ state: 'visible' });
+			await json.first().waitFor({ state: 'visible' });
+			const labels = await readOptions(page, 'tagFilterSource');
+			expect(labels).toEqual(['Fields Below or JSON', 'Using Fields Below', 'Using JSON']);
+			await pick(page, 'Using JSON');
+			await json.first().waitFor({ state: 'visible' });
+			await fields.first().waitFor({ state: 'detached' });
+			await shot(page, `line${line}-tag-filter-json.png`);
+			await byTestId(page, 'parameter-input-tagFilterSource').locator('input').first().click();
+			await pick(page, 'Using Fields Below');
+			await fields.first().waitFor({ state: 'visible' });
+			await json.first().waitFor({ state: 'detached' });
+		},
+		STEP_TIMEOUT,
+	);
+
+	test(
 		"the imported welcome flow shows the WeCom Trigger's Production URL",
 		async () => {
 			expect(dev!.welcomeFlow).toBeDefined();
@@ -282,6 +311,12 @@ describe.each(LINES)('n8n editor, line %s', (line) => {
 			await shot(page, `line${line}-welcome-flow.png`);
 			await node.dblclick();
 			await byTestId(page, 'ndv').waitFor({ state: 'visible' });
+			// The notice at the top of the panel says which URL to give WeCom, and where.
+			const notice = byTestId(page, 'ndv').getByText(/Give WeCom this trigger’s Production URL/);
+			await notice.first().waitFor({ state: 'visible' });
+			await expect(notice.first().textContent()).resolves.toContain(
+				'客户联系 → API → 接收事件服务器',
+			);
 			const headline = page.locator('.webhooks .headline', { hasText: 'Webhook URLs' });
 			if (!(await headline.evaluate((el: any) => Boolean(el.classList.contains('expanded')))))
 				await headline.click();

@@ -165,12 +165,16 @@ const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
-export function triggerNode(parameters: IDataObject = {}, id = 'trigger-node-1'): INode {
+export function triggerNode(
+	parameters: IDataObject = {},
+	id = 'trigger-node-1',
+	typeVersion = 1,
+): INode {
 	return {
 		id,
 		name: 'WeCom Trigger',
 		type: TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		webhookId: WEBHOOK_ID,
 		parameters: parameters as INode['parameters'],
@@ -208,6 +212,8 @@ export interface HarnessOptions {
 	mode?: WorkflowExecuteMode;
 	/** Like n8n for typeVersion > 1 webhooks: no rawBody, only readRawBody(). */
 	rawBodyViaReader?: boolean;
+	/** The trigger's version in the workflow (1 unless a test says otherwise). */
+	typeVersion?: number;
 	workflowId?: string;
 	nodeId?: string;
 }
@@ -257,7 +263,7 @@ export async function startTriggerHarness(options: HarnessOptions = {}): Promise
 	forgetAllSecrets();
 	const credentialsHelper = new TestCredentialsHelper();
 	credentialsHelper.set(CREDENTIAL_ID, options.credential ?? TEST_CREDENTIAL);
-	const node = triggerNode(options.parameters ?? {}, options.nodeId);
+	const node = triggerNode(options.parameters ?? {}, options.nodeId, options.typeVersion);
 	const workflowId = options.workflowId ?? 'wecom-trigger-test';
 	const workflow = new Workflow({
 		id: workflowId,

@@ -7,6 +7,7 @@
  *
  *   chain        trigger                          → next node
  *   wecom        WeCom Trigger                    → WeCom (Welcome Message → Send)              ours
+ *   wecomV1      WeCom Trigger at version 1       → the same (n8n evaluates an expression per request to a version-1 webhook node)
  *   bare         n8n Webhook                      → HTTP Request (the same send_welcome_msg)                 n8n's own chain
  *   floor        minimal community trigger        → HTTP Request (the same send_welcome_msg)                 what any package reaches
  *   floorCreds   minimal trigger + getCredentials → HTTP Request                               one credential read in the webhook phase
@@ -34,6 +35,8 @@
  *   npm run bench:latency [-- --line 1|2|both --settings default,lazy --sequential 100
  *                            --concurrent 300 --concurrency 50 --keep]
  *   (--keep leaves the n8n user folders under .tmp/; a JSON summary goes to artifacts/)
+ *   --trace: times the parts of each callback inside n8n (tools/bench/lib/trace/) and prints where
+ *   each chain spends its time; the wrappers cost a little, so compare traced runs with each other.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,13 +48,22 @@ import {
 	MINIMAL_CREDENTIAL_TYPE,
 	MINIMAL_PATH,
 	MINIMAL_TRIGGER_TYPE,
+	MINIMAL_TRIGGER_VERSION,
 	installMinimalTrigger,
 } from './lib/minimalTrigger';
 import { groupCpuMs, waitCpuIdle } from './lib/processCpu';
-import { s7RequestNode } from './lib/setups';
+import { WECOM_TRIGGER_VERSION, s7RequestNode } from './lib/setups';
 import { summarize } from './lib/stats';
 import { printTable, ratio } from './lib/table';
 import { sleep } from './lib/timing';
+import {
+	PRELOAD,
+	SEGMENT_NAMES,
+	readTrace,
+	segmentPercentile,
+	segmentsOf,
+	type Segments,
+} from './lib/trace/breakdown';
 
 type InstanceModule = typeof import('../n8n/instance');
 type PackageModule = typeof import('../n8n/package');
@@ -66,6 +78,7 @@ const LINES = (LINE_ARG === 'both' ? ['1', '2'] : [LINE_ARG]) as Array<'1' | '2'
 const SEQUENTIAL = Number(argValue('sequential', '100'));
 const CONCURRENT = Number(argValue('concurrent', '300'));
 const CONCURRENCY = Number(argValue('concurrency', '50'));
+const TRACE = hasFlag('trace');
 
 const PKG = 'n8n-nodes-wecom-masssend';
 const CREDENTIAL = { id: 'benchWeComCred01', name: 'WeCom sandbox (bench)' };
@@ -74,6 +87,7 @@ const WELCOME_TEXT = 'Welcome! 欢迎 %NICKNAME%';
 
 const CHAIN_IDS = [
 	'wecom',
+	'wecomV1',
 	'bare',
 	'floor',
 	'floorCreds',
@@ -85,6 +99,12 @@ const CHAIN_IDS = [
 	'minSendExpr',
 ] as const;
 type Chain = (typeof CHAIN_IDS)[number];
+
+/** --chains a,b: run these chains instead of the setting's own (e.g. to trace NoOp chains). */
+const CHAINS_ARG = argValue('chains', '');
+for (const chain of CHAINS_ARG ? CHAINS_ARG.split(',') : [])
+	if (!(CHAIN_IDS as readonly string[]).includes(chain))
+		throw new Error(`unknown chain "${chain}"; known: ${CHAIN_IDS.join(', ')}`);
 
 interface Setting {
 	env: Record<string, string>;
@@ -104,7 +124,7 @@ const SETTINGS: Record<string, Setting> = {
 	lazy: {
 		env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
 		lines: ['2'],
-		chains: [...WELCOME_CHAINS, 'minSend', 'minSendExpr'],
+		chains: [...WELCOME_CHAINS, 'whSend', 'minSend', 'minSendExpr'],
 	},
 	saveNone: {
 		env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' },
@@ -140,6 +160,12 @@ const CHAINS: Record<Chain, ChainSpec> = {
 		label: 'WeCom Trigger → WeCom Send',
 		s7: true,
 		path: `${webhookId('wecom')}/wecom`,
+		codeInQuery: false,
+	},
+	wecomV1: {
+		label: 'WeCom Trigger version 1 → WeCom Send',
+		s7: true,
+		path: `${webhookId('wecomV1')}/wecom`,
 		codeInQuery: false,
 	},
 	bare: { label: 'Webhook → HTTP Request', s7: true, path: 'bench-bare', codeInQuery: true },
@@ -187,12 +213,12 @@ type Node = Record<string, unknown>;
 
 function startNode(chain: Chain): Node {
 	const base = { id: `${chain}-1`, position: [0, 0] };
-	if (chain === 'wecom' || chain === 'wtNoop') {
+	if (chain === 'wecom' || chain === 'wecomV1' || chain === 'wtNoop') {
 		return {
 			...base,
 			name: 'WeCom Trigger',
 			type: `${PKG}.weComTrigger`,
-			typeVersion: 1,
+			typeVersion: chain === 'wecomV1' ? 1 : WECOM_TRIGGER_VERSION,
 			webhookId: webhookId(chain),
 			parameters: { events: ['add_external_contact'], options: {} },
 			credentials: { weComApi: CREDENTIAL },
@@ -209,7 +235,7 @@ function startNode(chain: Chain): Node {
 			...base,
 			name: 'Minimal Trigger',
 			type: MINIMAL_TRIGGER_TYPE,
-			typeVersion: 1,
+			typeVersion: MINIMAL_TRIGGER_VERSION,
 			webhookId: webhookId(chain),
 			parameters: chain === 'floorCreds' ? { readCredentials: true } : {},
 			...(chain === 'floorCreds'
@@ -237,7 +263,13 @@ function nextNode(chain: Chain, sandboxUrl: string, accessToken: string): Node {
 	if (chain === 'wtNoop' || chain === 'whNoop' || chain === 'minNoop') {
 		return { ...base, name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
 	}
-	if (chain === 'wecom' || chain === 'whSend' || chain === 'minSend' || chain === 'minSendExpr') {
+	if (
+		chain === 'wecom' ||
+		chain === 'wecomV1' ||
+		chain === 'whSend' ||
+		chain === 'minSend' ||
+		chain === 'minSendExpr'
+	) {
 		return {
 			...base,
 			name: 'Send Welcome',
@@ -388,6 +420,8 @@ interface ChainResult {
 	concurrent: Shot[];
 	/** CPU ms of the n8n process group per callback, over the concurrent phase. */
 	cpuMsPerCallback: number;
+	/** --trace: the parts of each callback inside n8n, per phase. */
+	traced?: { sequential: Segments[]; concurrent: Segments[] };
 }
 
 interface RunResult {
@@ -404,10 +438,17 @@ async function benchRun(
 	sandbox: Sandbox,
 	accessToken: string,
 ): Promise<RunResult> {
-	const { env, chains } = SETTINGS[setting];
+	const { env } = SETTINGS[setting];
+	const chains = CHAINS_ARG ? (CHAINS_ARG.split(',') as Chain[]) : SETTINGS[setting].chains;
 	const setupStarted = Date.now();
 	await ensureN8n(line);
-	const n8n = await N8nInstance.create({ line, env });
+	const traceFile = join(ROOT, '.tmp', `trace-${line}-${setting}-${Date.now()}.jsonl`);
+	const n8n = await N8nInstance.create({
+		line,
+		env: TRACE
+			? { ...env, NODE_OPTIONS: `--require ${PRELOAD}`, WECOM_BENCH_TRACE: traceFile }
+			: env,
+	});
 	const results: ChainResult[] = chains.map((chain) => ({
 		chain,
 		sequential: [],
@@ -444,7 +485,10 @@ async function benchRun(
 				const index = (k + i) % chains.length;
 				const shot = await fire(sandbox, n8n.baseUrl, chains[index], watch);
 				results[index].sequential.push(shot);
+				// Until n8n is idle again: an execution that used an isolate has n8n build the next one
+				// in the background, which would otherwise slow whichever chain comes next.
 				await sleep(CHAINS[chains[index]].s7 ? 20 : 80);
+				await waitCpuIdle(pgid, { windowMs: 100, idleMs: 5 });
 			}
 		}
 		console.log(
@@ -473,6 +517,17 @@ async function benchRun(
 			`line ${line} [${setting}]: ${CONCURRENCY} concurrent, ${half * 2} per chain in ${((Date.now() - phase) / 1000).toFixed(1)} s`,
 		);
 		watch.stop();
+		if (TRACE) {
+			await sleep(500); // the preload flushes every 200 ms
+			const records = readTrace(traceFile);
+			for (const r of results)
+				r.traced = {
+					sequential: segmentsOf(r.sequential, records),
+					concurrent: segmentsOf(r.concurrent, records),
+				};
+			if (hasFlag('keep')) console.log(`trace: ${traceFile}`);
+			else rmSync(traceFile, { force: true });
+		}
 	} finally {
 		await n8n.stop();
 		// The instance's user folder (SQLite with every execution, the installed package): ~40 MB a run.
@@ -574,6 +629,27 @@ function printRun(run: RunResult) {
 	);
 }
 
+/** --trace: where each chain's time goes, sequential p50 and under-load p50 per part. */
+function printBreakdown(run: RunResult) {
+	const traced = run.chains.filter((r) => r.traced && r.traced.sequential.length > 0);
+	if (traced.length === 0) return;
+	for (const [phase, p] of [
+		['sequential', 50],
+		['concurrent', 50],
+		['concurrent', 99],
+	] as const) {
+		printTable(
+			`Where the time goes — line ${run.line} [${run.setting}], ${phase === 'sequential' ? 'sequential' : `${CONCURRENCY} concurrent`}, p${p} of each part, ms`,
+			['chain', 'n', ...SEGMENT_NAMES],
+			traced.map((r) => {
+				const segments = r.traced![phase];
+				const row = segmentPercentile(segments, p);
+				return [r.chain, segments.length, ...SEGMENT_NAMES.map((name) => row[name])];
+			}),
+		);
+	}
+}
+
 function summaryOf(run: RunResult) {
 	return {
 		...run,
@@ -585,6 +661,13 @@ function summaryOf(run: RunResult) {
 			concurrentAnswered: summarize(answered(r.concurrent)),
 			cpuMsPerCallback: r.cpuMsPerCallback,
 			failed: failedCount(r.chain, [...r.sequential, ...r.concurrent]),
+			...(r.traced
+				? {
+						tracedSequentialP50: segmentPercentile(r.traced.sequential, 50),
+						tracedConcurrentP50: segmentPercentile(r.traced.concurrent, 50),
+						tracedConcurrentP99: segmentPercentile(r.traced.concurrent, 99),
+					}
+				: {}),
 		})),
 	};
 }
@@ -608,6 +691,7 @@ async function main() {
 				const run = await benchRun(line, setting, sandbox, accessToken);
 				runs.push(run);
 				printRun(run);
+				printBreakdown(run);
 				console.log(`(${machineLine()})`);
 			}
 		}

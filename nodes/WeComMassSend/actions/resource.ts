@@ -38,11 +38,20 @@ export function defineResource(definition: ResourceDefinition): Resource {
 		...definition.operations.flatMap((operation) =>
 			updateDisplayOptions(
 				{ show: { resource: [definition.value], operation: [operation.value] } },
-				withAgentOptIn(operation),
+				noticesFirst(withAgentOptIn(operation)),
 			),
 		),
 	];
 	return { ...definition, properties, operation: (value) => byValue.get(value) };
+}
+
+/**
+ * An operation's notices (type 'notice') open its panel, in their order, whatever their place in
+ * the operation file: users read what an operation really does before they fill anything in.
+ */
+function noticesFirst(properties: INodeProperties[]): INodeProperties[] {
+	const isNotice = (property: INodeProperties) => property.type === 'notice';
+	return [...properties.filter(isNotice), ...properties.filter((p) => !isNotice(p))];
 }
 
 /** An operation that changes data gets "Allow Use by AI Agents" first in its Options. */

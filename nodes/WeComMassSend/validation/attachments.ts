@@ -118,7 +118,7 @@ export function checkAttachmentBody(
 	) {
 		return {
 			field: `${base}.media_id`,
-			rule: `${where}: an image needs ${name('media_id')} (from Media → Upload), ${name('pic_url')} (from Media → Upload Image) or a binary property`,
+			rule: `${where}: an image needs ${name('media_id')} (from Media → Upload), ${name('pic_url')} (from Media → Upload Image) or an Input Binary Field`,
 		};
 	}
 	for (const rule of FIELDS[type]) {
@@ -127,7 +127,7 @@ export function checkAttachmentBody(
 		if (isBlank(value)) {
 			if (rule.required && !(rule.media && options.mediaFromBinary)) {
 				const hint = rule.media
-					? ' (upload the file with Media → Upload, or name a binary property)'
+					? ' (upload the file with Media → Upload, or name an Input Binary Field)'
 					: '';
 				return {
 					field,

@@ -16,7 +16,7 @@ export const ERRCODES: Record<number, ErrcodeInfo> = {
 		meaning: 'invalid secret',
 		fix:
 			'Check the Secret in the WeCom API credential: use the 客户联系 secret, or the secret of an ' +
-			'app listed under 客户联系 → 可调用应用. Repeated wrong secrets get the server IP blocked for an ' +
+			'app listed under 客户联系 → API → 可调用应用. Repeated wrong secrets get the server IP blocked for an ' +
 			'hour.',
 	},
 	40003: {

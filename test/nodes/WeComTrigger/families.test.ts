@@ -341,7 +341,7 @@ describe('filters: a filtered callback is answered 200 and starts nothing', () =
 		expect(await runsFor({ joinScenes: [0] }, events)).toEqual([false, true, true]);
 	});
 
-	test('Member UserIDs: the member of a contact event, or anyone in a group member change', async () => {
+	test('Members: the member of a contact event, or anyone in a group member change', async () => {
 		const events = [
 			contactEvent(CORP, 'del_follow_user', { userId: 'lisi', createTime: 1 }),
 			contactEvent(CORP, 'del_follow_user', { userId: 'wangwu', createTime: 2 }),

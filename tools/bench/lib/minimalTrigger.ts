@@ -17,6 +17,11 @@ export const MINIMAL_PACKAGE = 'n8n-nodes-bench-minimal';
 export const MINIMAL_TRIGGER_TYPE = `${MINIMAL_PACKAGE}.benchMinimalTrigger`;
 export const MINIMAL_CREDENTIAL_TYPE = 'benchMinimalApi';
 export const MINIMAL_PATH = 'min';
+/**
+ * The version workflows use: above 1, as WeCom Trigger's, because n8n evaluates an expression for
+ * every request to a webhook node of version 1 — the floor is what any package can reach.
+ */
+export const MINIMAL_TRIGGER_VERSION = 1.1;
 
 const NODE_JS = `'use strict';
 class BenchMinimalTrigger {
@@ -25,7 +30,8 @@ class BenchMinimalTrigger {
 			displayName: 'Bench Minimal Trigger',
 			name: 'benchMinimalTrigger',
 			group: ['trigger'],
-			version: 1,
+			version: [1, 1.1],
+			defaultVersion: 1.1,
 			description: 'Benchmark floor: answers and passes ?code= on',
 			defaults: { name: 'Bench Minimal Trigger' },
 			inputs: [],

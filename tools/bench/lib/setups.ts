@@ -18,9 +18,16 @@ import { join } from 'node:path';
 
 import type { Sandbox } from '../../sandbox';
 import { ROOT } from './build';
-import { MINIMAL_PATH, MINIMAL_TRIGGER_TYPE, installMinimalTrigger } from './minimalTrigger';
+import {
+	MINIMAL_PATH,
+	MINIMAL_TRIGGER_TYPE,
+	MINIMAL_TRIGGER_VERSION,
+	installMinimalTrigger,
+} from './minimalTrigger';
 import { groupCpuMs, pgidOf, postgresCpuMs } from './processCpu';
 
+/** The WeCom Trigger version a user adding the node today gets (its defaultVersion). */
+export const WECOM_TRIGGER_VERSION = 1.1;
 type InstanceModule = typeof import('../../n8n/instance');
 type PackageModule = typeof import('../../n8n/package');
 type TopologyModule = typeof import('../../n8n/topology');
@@ -90,7 +97,7 @@ function workflows(
 					id: 'o1',
 					name: 'WeCom Trigger',
 					type: `${PKG}.weComTrigger`,
-					typeVersion: 1,
+					typeVersion: WECOM_TRIGGER_VERSION,
 					position: [0, 0],
 					webhookId: WEBHOOK_ID,
 					parameters: { events: ['add_external_contact'], options: {} },
@@ -119,7 +126,7 @@ function workflows(
 					id: 'f1',
 					name: 'Minimal Trigger',
 					type: MINIMAL_TRIGGER_TYPE,
-					typeVersion: 1,
+					typeVersion: MINIMAL_TRIGGER_VERSION,
 					position: [0, 0],
 					webhookId: FLOOR_WEBHOOK_ID,
 					parameters: {},

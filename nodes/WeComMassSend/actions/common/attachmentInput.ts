@@ -11,7 +11,7 @@ import {
 import type { MediaType } from '../../validation/attachmentsMedia';
 import type { Violation } from '../../validation/content';
 
-/** A file named by binary property that must be uploaded before the attachment can be sent. */
+/** A file named by binary field that must be uploaded before the attachment can be sent. */
 export interface InlineUpload {
 	binaryProperty: string;
 	mediaType: Extract<MediaType, 'image' | 'video' | 'file'>;
@@ -81,7 +81,7 @@ function fromUi(entry: UiEntry, where: string, field: string): AttachmentEntry |
 		const label = type === 'miniprogram' ? '"Cover Media ID"' : '"Media ID"';
 		return {
 			field: `${field}.binaryProperty`,
-			rule: `${where}: give either ${label} or "Binary Property", not both`,
+			rule: `${where}: give either ${label} or "Input Binary Field", not both`,
 		};
 	}
 	const inner: Record<AttachmentEntry['attachment']['msgtype'], IDataObject> = {

@@ -28,7 +28,7 @@ export async function readUploadableFile(
 			this,
 			itemIndex,
 			field,
-			`"${field}" is empty; name the binary property that holds the file (usually "data")`,
+			`"${field}" is empty; name the binary field that holds the file (usually "data")`,
 		);
 	const present = Object.keys(this.getInputData(0)[itemIndex]?.binary ?? {});
 	if (!present.includes(name)) {
@@ -39,7 +39,7 @@ export async function readUploadableFile(
 			this,
 			itemIndex,
 			field,
-			`"${field}": the input item has no binary property "${name}"${available}`,
+			`"${field}": the input item has no binary field "${name}"${available}`,
 		);
 	}
 	const binary = this.helpers.assertBinaryData(itemIndex, name);

@@ -37,7 +37,7 @@ const ATTACHMENT_ENTRY: INodeProperties[] = [
 		displayOptions: { show: { type: ['image', 'video', 'file'] } },
 		description:
 			'The media_id returned by Media → Upload (临时素材, valid 3 days). Leave empty when the ' +
-			'file comes from Binary Property.',
+			'file comes from Input Binary Field.',
 	},
 	{
 		displayName: 'Picture URL',
@@ -50,14 +50,14 @@ const ATTACHMENT_ENTRY: INodeProperties[] = [
 			'are set). Link: the cover image URL (picurl, optional).',
 	},
 	{
-		displayName: 'Binary Property',
+		displayName: 'Input Binary Field',
 		name: 'binaryProperty',
 		type: 'string',
 		default: '',
 		placeholder: 'data',
 		displayOptions: { show: { type: ['image', 'miniprogram', 'video', 'file'] } },
 		description:
-			'Name of the input binary property to upload instead of giving a media ID (mini ' +
+			'The input item’s binary field to upload instead of giving a media ID (mini ' +
 			'program: the cover image). Uploaded once per execution even when many items carry the ' +
 			'same file.',
 	},
@@ -94,7 +94,7 @@ const ATTACHMENT_ENTRY: INodeProperties[] = [
 		displayOptions: { show: { type: ['miniprogram'] } },
 		description:
 			'The media_id of the cover image (pic_media_id, 520×416 suggested), or leave empty and ' +
-			'use Binary Property',
+			'use Input Binary Field',
 	},
 	{
 		displayName: 'App ID',

@@ -17,7 +17,7 @@ const LIST_CONTACT_WAY = wecomApi('POST', 'externalcontact/list_contact_way', {
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Created After',
+		displayName: 'Start Time',
 		name: 'startTime',
 		type: 'dateTime',
 		default: '',
@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 			'Only contact ways created at or after this time (start_time); empty: WeCom’s default, 90 days ago',
 	},
 	{
-		displayName: 'Created Before',
+		displayName: 'End Time',
 		name: 'endTime',
 		type: 'dateTime',
 		default: '',
@@ -64,15 +64,10 @@ export const operation = defineOperation({
 });
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
-	const start = optionalTime.call(this, itemIndex, 'startTime', 'Created After');
-	const end = optionalTime.call(this, itemIndex, 'endTime', 'Created Before');
+	const start = optionalTime.call(this, itemIndex, 'startTime', 'Start Time');
+	const end = optionalTime.call(this, itemIndex, 'endTime', 'End Time');
 	if (start !== undefined && end !== undefined && start > end) {
-		throw invalidField(
-			this,
-			itemIndex,
-			'endTime',
-			'"Created Before" is earlier than "Created After"',
-		);
+		throw invalidField(this, itemIndex, 'endTime', '"End Time" is earlier than "Start Time"');
 	}
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
 	const includeDetails = this.getNodeParameter('includeDetails', itemIndex, false) === true;

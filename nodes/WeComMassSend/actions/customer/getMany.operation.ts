@@ -21,7 +21,7 @@ export const CUSTOMERS_PER_PAGE = 100;
 const properties: INodeProperties[] = [
 	memberLocator(
 		{
-			displayName: 'Member User IDs',
+			displayName: 'Members',
 			name: 'memberUserIds',
 			description:
 				'Members (成员 UserID) whose customers to read: one from the list, or By ID comma or ' +
@@ -56,15 +56,9 @@ export const operation = defineOperation({
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const given = parseIdList(memberValue.call(this, 'memberUserIds', itemIndex));
-	if (!given.ok)
-		throw invalidField(this, itemIndex, 'memberUserIds', `"Member User IDs": ${given.reason}`);
+	if (!given.ok) throw invalidField(this, itemIndex, 'memberUserIds', `"Members": ${given.reason}`);
 	if (given.ids.length === 0)
-		throw invalidField(
-			this,
-			itemIndex,
-			'memberUserIds',
-			'"Member User IDs" needs at least one member',
-		);
+		throw invalidField(this, itemIndex, 'memberUserIds', '"Members" needs at least one member');
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
 
 	// Items are kept, WeCom's answers are not: memory follows the output, not the pages read.

@@ -15,7 +15,7 @@ const ADD_CORP_TAG = wecomApi('POST', 'externalcontact/add_corp_tag', {
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Group Name',
+		displayName: 'Tag Group Name',
 		name: 'groupName',
 		type: 'string',
 		default: '',
@@ -63,16 +63,16 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Group ID',
+				displayName: 'Tag Group ID',
 				name: 'groupId',
 				type: 'string',
 				default: '',
 				placeholder: 'etGROUP1',
 				description:
-					'Add the tags to this existing group (group_id) instead of naming one; leave Group Name empty then',
+					'Add the tags to this existing group (group_id) instead of naming one; leave Tag Group Name empty then',
 			},
 			{
-				displayName: 'Group Order',
+				displayName: 'Tag Group Order',
 				name: 'groupOrder',
 				type: 'number',
 				typeOptions: { minValue: 0 },
@@ -102,21 +102,21 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			this,
 			itemIndex,
 			'groupName',
-			'Give "Group Name" or Options → "Group ID", not both',
+			'Give "Tag Group Name" or Options → "Tag Group ID", not both',
 		);
 	if (!groupName && !groupId)
 		throw invalidField(
 			this,
 			itemIndex,
 			'groupName',
-			'"Group Name" is required (or Options → "Group ID" for an existing group)',
+			'"Tag Group Name" is required (or Options → "Tag Group ID" for an existing group)',
 		);
 	if (charCount(groupName) > TAG_NAME_MAX_CHARS) {
 		throw invalidField(
 			this,
 			itemIndex,
 			'groupName',
-			`"Group Name" has ${charCount(groupName)} characters; WeCom allows at most ${TAG_NAME_MAX_CHARS}`,
+			`"Tag Group Name" has ${charCount(groupName)} characters; WeCom allows at most ${TAG_NAME_MAX_CHARS}`,
 		);
 	}
 	const entries = ((this.getNodeParameter('tags', itemIndex, {}) as { tag?: IDataObject[] }).tag ??

@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		'Tags to delete (tag_id). A group whose last tag is deleted is deleted with it.',
 	),
 	{
-		displayName: 'Group IDs',
+		displayName: 'Tag Group IDs',
 		name: 'groupIds',
 		type: 'string',
 		default: '',
@@ -47,13 +47,14 @@ export const operation = defineOperation({
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const tagIds = readTagList.call(this, 'tags', 'Tags', itemIndex);
 	const groups = parseIdList(this.getNodeParameter('groupIds', itemIndex, ''));
-	if (!groups.ok) throw invalidField(this, itemIndex, 'groupIds', `"Group IDs": ${groups.reason}`);
+	if (!groups.ok)
+		throw invalidField(this, itemIndex, 'groupIds', `"Tag Group IDs": ${groups.reason}`);
 	if (tagIds.length === 0 && groups.ids.length === 0)
 		throw invalidField(
 			this,
 			itemIndex,
 			'tags',
-			'Give at least one tag under "Tags" or one ID in "Group IDs"',
+			'Give at least one tag under "Tags" or one ID in "Tag Group IDs"',
 		);
 	const body: IDataObject = {};
 	if (tagIds.length > 0) body.tag_id = tagIds;

@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Group IDs',
+				displayName: 'Tag Group IDs',
 				name: 'groupIds',
 				type: 'string',
 				default: '',
@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 			tagListField(
 				'tags',
 				'Tags',
-				'Only these tags (标签, tag_id), each in its group. Use this or Group IDs: WeCom ignores the tags when groups are given.',
+				'Only these tags (标签, tag_id), each in its group. Use this or Tag Group IDs: WeCom ignores the tags when groups are given.',
 			),
 		],
 	},
@@ -57,14 +57,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	const tagIds = readTagList.call(this, 'filters.tags', 'Tags', itemIndex);
 	const groups = parseIdList(this.getNodeParameter('filters.groupIds', itemIndex, ''));
 	if (!groups.ok)
-		throw invalidField(this, itemIndex, 'filters.groupIds', `"Group IDs": ${groups.reason}`);
+		throw invalidField(this, itemIndex, 'filters.groupIds', `"Tag Group IDs": ${groups.reason}`);
 	if (tagIds.length > 0 && groups.ids.length > 0) {
 		// WeCom would silently drop the tag filter (page 92117), returning more than asked for.
 		throw invalidField(
 			this,
 			itemIndex,
 			'filters.tags',
-			'Filter by "Tags" or by "Group IDs", not both: WeCom ignores the tags when groups are given',
+			'Filter by "Tags" or by "Tag Group IDs", not both: WeCom ignores the tags when groups are given',
 		);
 	}
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));

@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 			'Whether the groups’ owner (群主) stays in the company or has left: WeCom has one API for each',
 	},
 	{
-		displayName: 'Group IDs',
+		displayName: 'Customer Group IDs',
 		name: 'chatIds',
 		type: 'string',
 		required: true,
@@ -52,9 +52,10 @@ export const operation = defineOperation({
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const resigned = readMemberStatus.call(this, itemIndex);
 	const parsed = parseIdList(this.getNodeParameter('chatIds', itemIndex, ''));
-	if (!parsed.ok) throw invalidField(this, itemIndex, 'chatIds', `"Group IDs": ${parsed.reason}`);
+	if (!parsed.ok)
+		throw invalidField(this, itemIndex, 'chatIds', `"Customer Group IDs": ${parsed.reason}`);
 	if (parsed.ids.length === 0)
-		throw invalidField(this, itemIndex, 'chatIds', '"Group IDs" is required');
+		throw invalidField(this, itemIndex, 'chatIds', '"Customer Group IDs" is required');
 	const newOwner = memberId.call(this, 'newOwner', itemIndex);
 	if (!newOwner) throw invalidField(this, itemIndex, 'newOwner', '"New Owner" is required');
 	const api = resigned ? GROUPS_RESIGNED : GROUPS_ONJOB;

@@ -47,7 +47,7 @@ export function readAudience(this: IExecuteFunctions, itemIndex: number): Audien
 		// Typed IDs first, then the picked groups; a group named both ways is sent once.
 		const chatIds = [
 			...new Set([
-				...idList.call(this, itemIndex, 'chatIds', 'Group Chat IDs'),
+				...idList.call(this, itemIndex, 'chatIds', 'Customer Group IDs'),
 				...pickedGroups.call(this, itemIndex),
 			]),
 		];
@@ -56,7 +56,7 @@ export function readAudience(this: IExecuteFunctions, itemIndex: number): Audien
 				this,
 				itemIndex,
 				'chatIds',
-				`"Group Chat IDs" holds ${chatIds.length} groups; WeCom accepts at most ${MAX_CHATS.toLocaleString('en-US')} per message`,
+				`"Customer Group IDs" holds ${chatIds.length} groups; WeCom accepts at most ${MAX_CHATS.toLocaleString('en-US')} per message`,
 			);
 		}
 		return { chatType, sender, customers: [], chatIds, tagGroups: [] };
@@ -94,12 +94,30 @@ function pickedGroups(this: IExecuteFunctions, itemIndex: number): string[] {
 		.filter((value) => value !== '');
 }
 
+/**
+ * Tag Filter Input: "Using Fields Below" reads only Tag Filter, "Using JSON" only Tag Filter
+ * (JSON); "Fields Below or JSON" (the default, so what workflows saved before the switch do) takes
+ * whichever is filled and refuses both.
+ */
 function readTagFilter(this: IExecuteFunctions, itemIndex: number): TagGroup[] {
+	const source = this.getNodeParameter('tagFilterSource', itemIndex, 'either');
+	if (source !== 'either' && source !== 'ui' && source !== 'json') {
+		throw invalidField(
+			this,
+			itemIndex,
+			'tagFilterSource',
+			'"Tag Filter Input" must be either (Fields Below or JSON), ui (Using Fields Below) or json (Using JSON)',
+		);
+	}
 	const ui = tagFilterFromGroups(
-		(this.getNodeParameter('tagFilter', itemIndex, {}) as { groups?: unknown }).groups,
+		source === 'json'
+			? undefined
+			: (this.getNodeParameter('tagFilter', itemIndex, {}) as { groups?: unknown }).groups,
 	);
 	if (!ui.ok) throw invalidField(this, itemIndex, 'tagFilter', `"Tag Filter" ${ui.reason}`);
-	const json = tagFilterFromJson(this.getNodeParameter('tagFilterJson', itemIndex, ''));
+	const json = tagFilterFromJson(
+		source === 'ui' ? '' : this.getNodeParameter('tagFilterJson', itemIndex, ''),
+	);
 	if (!json.ok)
 		throw invalidField(this, itemIndex, 'tagFilterJson', `"Tag Filter (JSON)" ${json.reason}`);
 	if (ui.groupList.length > 0 && json.groupList.length > 0) {
@@ -108,6 +126,7 @@ function readTagFilter(this: IExecuteFunctions, itemIndex: number): TagGroup[] {
 			itemIndex,
 			'tagFilterJson',
 			'Give the tag filter either in "Tag Filter" or in "Tag Filter (JSON)", not both',
+			'Or set "Tag Filter Input" to Using Fields Below or Using JSON: only that one is shown and sent.',
 		);
 	}
 	return ui.groupList.length > 0 ? ui.groupList : json.groupList;

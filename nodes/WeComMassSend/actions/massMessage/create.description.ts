@@ -53,13 +53,40 @@ const audience: INodeProperties[] = [
 			'output item (with its own msgid) per task',
 	},
 	{
+		displayName: 'Tag Filter Input',
+		name: 'tagFilterSource',
+		type: 'options',
+		options: [
+			{
+				name: 'Fields Below or JSON',
+				value: 'either',
+				description:
+					'Tag Filter and Tag Filter (JSON) both shown; fill one of them (what workflows saved before this switch do)',
+			},
+			{
+				name: 'Using Fields Below',
+				value: 'ui',
+				description: 'Tag Filter only: tags picked by name and typed tag IDs',
+			},
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'Tag Filter (JSON) only: WeCom’s tag_filter',
+			},
+		],
+		// Workflows saved before this switch show and send either field: the default keeps that.
+		default: 'either',
+		displayOptions: { show: single },
+		description: 'How to give the tag filter (客户标签, tag_filter)',
+	},
+	{
 		displayName: 'Tag Filter',
 		name: 'tagFilter',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Tag Group',
 		default: {},
-		displayOptions: { show: single },
+		displayOptions: { show: { ...single, tagFilterSource: ['either', 'ui'] } },
 		description:
 			'Only customers with these tags (客户标签): a customer matches a group when they carry any ' +
 			'of its tags, and must match every group',
@@ -92,13 +119,14 @@ const audience: INodeProperties[] = [
 		name: 'tagFilterJson',
 		type: 'json',
 		default: '{"group_list": []}',
-		displayOptions: { show: single },
+		displayOptions: { show: { ...single, tagFilterSource: ['either', 'json'] } },
 		description:
-			'The tag filter as WeCom writes it, e.g. {"group_list": [{"tag_list": ["etA", "etB"]}, ' +
-			'{"tag_list": ["etC"]}]}; use this or Tag Filter, not both',
+			'The tag filter as WeCom writes it (tag_filter), e.g. {"group_list": [{"tag_list": ["etA", ' +
+			'"etB"]}, {"tag_list": ["etC"]}]}: a customer matches a group when they carry any of its ' +
+			'tags, and must match every group',
 	},
 	{
-		displayName: 'Group Chat IDs',
+		displayName: 'Customer Group IDs',
 		name: 'chatIds',
 		type: 'string',
 		typeOptions: { rows: 2 },
@@ -119,7 +147,7 @@ const audience: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: group },
 		description:
-			'Customer groups picked by name and owner; sent together with any Group Chat IDs above',
+			'Customer groups picked by name and owner; sent together with any Customer Group IDs above',
 		options: [
 			{
 				displayName: 'Group',

@@ -11,7 +11,7 @@ import { LIST_MASS_MESSAGES, LIST_PAGE_SIZE, massMessageListPages } from './read
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Chat Type',
+		displayName: 'Send To',
 		name: 'chatType',
 		type: 'options',
 		required: true,
@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'single',
 		description:
-			'Which kind of mass message to list; WeCom requires it for this API (获取群发记录列表)',
+			'List the mass messages sent to customers or to customer groups (chat_type); WeCom requires it for this API (获取群发记录列表)',
 	},
 	{
 		displayName: 'Start Time',
@@ -54,14 +54,6 @@ const properties: INodeProperties[] = [
 			'ISO 8601 string.',
 	},
 	{
-		displayName: 'Creator',
-		name: 'creator',
-		type: 'string',
-		default: '',
-		placeholder: 'zhangsan',
-		description: 'Only messages created by this member (成员 UserID); empty for all',
-	},
-	{
 		displayName: 'Created By',
 		name: 'filterType',
 		type: 'options',
@@ -73,6 +65,14 @@ const properties: INodeProperties[] = [
 		default: 2,
 		description:
 			'Whether to list messages created by the company, by members themselves, or both (filter_type)',
+	},
+	{
+		displayName: 'Created By Member',
+		name: 'creator',
+		type: 'string',
+		default: '',
+		placeholder: 'zhangsan',
+		description: 'Only messages created by this member (成员 UserID, creator); empty for all',
 	},
 	...returnAllOrLimit,
 ];
@@ -95,7 +95,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			this,
 			itemIndex,
 			'chatType',
-			'"Chat Type" must be single or group; WeCom requires it for listing',
+			'"Send To" must be single or group; WeCom requires it for listing',
 		);
 	}
 	const { start, end } = readTimeRange.call(this, itemIndex, 'get_groupmsg_list_v2');

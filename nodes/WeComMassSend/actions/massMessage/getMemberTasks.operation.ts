@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 		displayName:
 			'One item per member (获取群发成员发送任务列表): status 0 = unsent, 2 = sent. WeCom has no task ' +
 			'list for messages created before 2020-11-17; use Get Send Results or Get Report with ' +
-			'member user IDs for those.',
+			'Members filled in for those.',
 		name: 'memberTasksNotice',
 		type: 'notice',
 		default: '',

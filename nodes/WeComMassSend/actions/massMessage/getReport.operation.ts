@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 	},
 	memberLocator(
 		{
-			displayName: 'Member User IDs',
+			displayName: 'Members',
 			name: 'memberUserIds',
 			description:
 				'Members (成员 UserID) whose results to read: one from the list, or By ID comma or ' +
@@ -79,8 +79,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 		throw invalidField(this, itemIndex, 'output', '"Output" must be results or summary');
 	}
 	const given = parseIdList(memberValue.call(this, 'memberUserIds', itemIndex));
-	if (!given.ok)
-		throw invalidField(this, itemIndex, 'memberUserIds', `"Member User IDs": ${given.reason}`);
+	if (!given.ok) throw invalidField(this, itemIndex, 'memberUserIds', `"Members": ${given.reason}`);
 
 	const summary = new ReportSummary(msgid, given.ids.length > 0 ? 'memberUserIds' : 'memberTasks');
 	const members: string[] = [...given.ids];

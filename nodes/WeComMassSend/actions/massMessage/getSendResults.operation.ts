@@ -13,7 +13,7 @@ import { sendResultItem } from './resultItems';
 const properties: INodeProperties[] = [
 	msgIdField,
 	memberLocator({
-		displayName: 'Member User ID',
+		displayName: 'Member',
 		name: 'userId',
 		required: true,
 		description: 'The member (成员 UserID) whose sending results to read',
@@ -44,7 +44,7 @@ export const operation = defineOperation({
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const msgid = requiredString.call(this, 'msgId', 'Message ID', itemIndex);
 	const userid = memberId.call(this, 'userId', itemIndex);
-	if (!userid) throw invalidField(this, itemIndex, 'userId', '"Member User ID" is required');
+	if (!userid) throw invalidField(this, itemIndex, 'userId', '"Member" is required');
 	const limit = readLimit((name) => this.getNodeParameter(name, itemIndex, undefined));
 	const results = await collectPages(sendResultPages.call(this, itemIndex, msgid, userid), {
 		maxPageSize: TASK_PAGE_SIZE,

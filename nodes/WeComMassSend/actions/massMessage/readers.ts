@@ -94,7 +94,7 @@ function explainLegacyMessage(this: IExecuteFunctions, error: unknown, itemIndex
 			'if this message was created before 2020-11-17, WeCom keeps no member task list for it',
 		description:
 			'For messages created before 2020-11-17 use Get Send Results with each member’s user ' +
-			'ID, or Get Report with Member User IDs filled in (both read get_groupmsg_send_result, ' +
+			'ID, or Get Report with Members filled in (both read get_groupmsg_send_result, ' +
 			'which still works). Otherwise check the Message ID.',
 		context: { mayBeLegacyMessage: true },
 	});

@@ -30,7 +30,7 @@ export class ReportSummary {
 
 	constructor(
 		private readonly msgid: string,
-		/** Where the member list came from: get_groupmsg_task, or the user's Member User IDs. */
+		/** Where the member list came from: get_groupmsg_task, or the user's Members. */
 		private readonly memberSource: 'memberTasks' | 'memberUserIds',
 	) {}
 

@@ -34,11 +34,6 @@ const properties: INodeProperties[] = [
 		description:
 			'Moments created at or before this time. Expressions may also give Unix seconds or an ISO 8601 string.',
 	},
-	memberLocator({
-		displayName: 'Creator',
-		name: 'creator',
-		description: 'Only moments created by this member (成员 UserID); empty for all',
-	}),
 	{
 		displayName: 'Created By',
 		name: 'filterType',
@@ -52,6 +47,11 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to list moments created by the company, by members themselves, or both (filter_type)',
 	},
+	memberLocator({
+		displayName: 'Created By Member',
+		name: 'creator',
+		description: 'Only moments created by this member (成员 UserID, creator); empty for all',
+	}),
 	...returnAllOrLimit,
 ];
 

@@ -5,7 +5,7 @@ import { invalidField } from '../common/fields';
 import { memberId, memberLocator } from '../common/memberLocator';
 
 export const momentMemberField: INodeProperties = memberLocator({
-	displayName: 'Member User ID',
+	displayName: 'Member',
 	name: 'userId',
 	required: true,
 	description: 'The member (成员 UserID) whose part of the moment to read',
@@ -13,6 +13,6 @@ export const momentMemberField: INodeProperties = memberLocator({
 
 export function readMomentMember(this: IExecuteFunctions, itemIndex: number): string {
 	const userid = memberId.call(this, 'userId', itemIndex);
-	if (!userid) throw invalidField(this, itemIndex, 'userId', '"Member User ID" is required');
+	if (!userid) throw invalidField(this, itemIndex, 'userId', '"Member" is required');
 	return userid;
 }

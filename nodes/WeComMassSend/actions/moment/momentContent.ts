@@ -26,7 +26,7 @@ export const momentContentProperties: INodeProperties[] = [
 			'The moment’s text (text.content), at most 2,000 characters; may be empty when there is an attachment',
 	},
 	{
-		displayName: 'Attachment',
+		displayName: 'Attachment Type',
 		name: 'attachmentType',
 		type: 'options',
 		options: [
@@ -58,12 +58,12 @@ export const momentContentProperties: INodeProperties[] = [
 		displayOptions: { hide: { attachmentType: ['none'] } },
 	},
 	{
-		displayName: 'Binary Properties',
+		displayName: 'Input Binary Field(s)',
 		name: 'binaryProperties',
 		type: 'string',
 		default: 'data',
 		description:
-			'Binary properties of the input item holding the files, comma separated: up to 9 ' +
+			'The input item’s binary fields holding the files, comma separated: up to 9 ' +
 			'jpg/png images (10 MB each), one mp4 video (10 MB), or the link’s cover image',
 		displayOptions: { show: { fileSource: ['binary'] }, hide: { attachmentType: ['none'] } },
 	},
@@ -123,7 +123,7 @@ export async function readMomentContent(
 			this,
 			itemIndex,
 			'attachmentType',
-			'"Attachment" must be none, image, video or link',
+			'"Attachment Type" must be none, image, video or link',
 		);
 	if (kind === 'none') {
 		if (!text.trim())
@@ -152,7 +152,7 @@ export async function readMomentContent(
 	}
 	const source = String(this.getNodeParameter('fileSource', itemIndex, 'binary'));
 	const field = source === 'mediaId' ? 'mediaIds' : 'binaryProperties';
-	const label = source === 'mediaId' ? 'Media IDs' : 'Binary Properties';
+	const label = source === 'mediaId' ? 'Media IDs' : 'Input Binary Field(s)';
 	const parsed = parseIdList(this.getNodeParameter(field, itemIndex, ''));
 	if (!parsed.ok) throw invalidField(this, itemIndex, field, `"${label}": ${parsed.reason}`);
 	if (parsed.ids.length === 0)

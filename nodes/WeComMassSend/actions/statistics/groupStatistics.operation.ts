@@ -50,19 +50,21 @@ const properties: INodeProperties[] = [
 			'Group owners (群主 UserID), comma or newline separated, or an array from an expression; any number, asked 100 at a time',
 	},
 	{
-		displayName: 'Start Date',
+		displayName: 'Start Time',
 		name: 'startTime',
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'First day (China time); WeCom keeps 180 days',
+		description:
+			'The first day counted (China time; the time of day is ignored); WeCom keeps 180 days',
 	},
 	{
-		displayName: 'End Date',
+		displayName: 'End Time',
 		name: 'endTime',
 		type: 'dateTime',
 		required: true,
 		default: '',
+		description: 'The last day counted (China time; the time of day is ignored)',
 		hint: 'By day, longer ranges are read 30 days a request',
 	},
 ];
@@ -91,14 +93,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			'owners',
 			'"Owners" is empty; WeCom needs the group owners (owner_filter)',
 		);
-	const start = dayStart(readTime.call(this, itemIndex, 'startTime', 'Start Date'));
-	const end = dayStart(readTime.call(this, itemIndex, 'endTime', 'End Date'));
+	const start = dayStart(readTime.call(this, itemIndex, 'startTime', 'Start Time'));
+	const end = dayStart(readTime.call(this, itemIndex, 'endTime', 'End Time'));
 	if (start > end)
 		throw invalidField(
 			this,
 			itemIndex,
 			'endTime',
-			`"End Date" (${isoDay(end)}) is before "Start Date" (${isoDay(start)})`,
+			`"End Time" (${isoDay(end)}) is before "Start Time" (${isoDay(start)})`,
 		);
 	const oldest = dayStart(Date.now() / 1000) - (HISTORY_DAYS - 1) * DAY;
 	if (start < oldest)
@@ -106,7 +108,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			this,
 			itemIndex,
 			'startTime',
-			`"Start Date" (${isoDay(start)}) is more than ${HISTORY_DAYS} days ago; WeCom keeps this data for ${HISTORY_DAYS} days`,
+			`"Start Time" (${isoDay(start)}) is more than ${HISTORY_DAYS} days ago; WeCom keeps this data for ${HISTORY_DAYS} days`,
 		);
 	const groups = chunk(owners.ids, OWNERS_PER_REQUEST);
 
@@ -118,7 +120,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 				this,
 				itemIndex,
 				'endTime',
-				`"Start Date" to "End Date" spans ${(end - start) / DAY + 1} days; by owner WeCom counts at most ${DAYS_PER_REQUEST} days`,
+				`"Start Time" to "End Time" spans ${(end - start) / DAY + 1} days; by owner WeCom counts at most ${DAYS_PER_REQUEST} days`,
 				'Group by Day reads any range, 30 days a request.',
 			);
 		}

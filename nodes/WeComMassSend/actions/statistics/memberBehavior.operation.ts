@@ -36,19 +36,21 @@ const properties: INodeProperties[] = [
 			'number, asked 100 at a time',
 	},
 	{
-		displayName: 'Start Date',
+		displayName: 'Start Time',
 		name: 'startTime',
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'First day (China time); WeCom keeps 180 days',
+		description:
+			'The first day counted (China time; the time of day is ignored); WeCom keeps 180 days',
 	},
 	{
-		displayName: 'End Date',
+		displayName: 'End Time',
 		name: 'endTime',
 		type: 'dateTime',
 		required: true,
 		default: '',
+		description: 'The last day counted (China time; the time of day is ignored)',
 		hint: 'Longer than 30 days is read 30 days a request and joined',
 	},
 	{
@@ -89,14 +91,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 	if (!members.ok) throw invalidField(this, itemIndex, 'members', `"Members": ${members.reason}`);
 	if (members.ids.length === 0)
 		throw invalidField(this, itemIndex, 'members', '"Members" is empty');
-	const start = dayStart(readTime.call(this, itemIndex, 'startTime', 'Start Date'));
-	const end = dayStart(readTime.call(this, itemIndex, 'endTime', 'End Date'));
+	const start = dayStart(readTime.call(this, itemIndex, 'startTime', 'Start Time'));
+	const end = dayStart(readTime.call(this, itemIndex, 'endTime', 'End Time'));
 	if (start > end)
 		throw invalidField(
 			this,
 			itemIndex,
 			'endTime',
-			`"End Date" (${isoDay(end)}) is before "Start Date" (${isoDay(start)})`,
+			`"End Time" (${isoDay(end)}) is before "Start Time" (${isoDay(start)})`,
 		);
 	const oldest = dayStart(Date.now() / 1000) - (HISTORY_DAYS - 1) * DAY;
 	if (start < oldest) {
@@ -104,7 +106,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<Oper
 			this,
 			itemIndex,
 			'startTime',
-			`"Start Date" (${isoDay(start)}) is more than ${HISTORY_DAYS} days ago; WeCom keeps this data for ${HISTORY_DAYS} days (from ${isoDay(oldest)})`,
+			`"Start Time" (${isoDay(start)}) is more than ${HISTORY_DAYS} days ago; WeCom keeps this data for ${HISTORY_DAYS} days (from ${isoDay(oldest)})`,
 		);
 	}
 	const output = String(this.getNodeParameter('output', itemIndex, 'day'));

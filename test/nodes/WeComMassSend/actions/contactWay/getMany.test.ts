@@ -53,7 +53,7 @@ test('the time window goes to WeCom as Unix seconds; an inverted window is refus
 	);
 	expect(inverted.json()[0]).toMatchObject({
 		field: 'endTime',
-		error: expect.stringMatching(/earlier than "Created After"/),
+		error: expect.stringMatching(/earlier than "Start Time"/),
 	});
 	expect(apiCalls(sandbox())).toHaveLength(0);
 });

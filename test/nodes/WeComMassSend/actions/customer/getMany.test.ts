@@ -99,7 +99,7 @@ test('no member is refused before any request, naming the field', async () => {
 		continueOnFail: true,
 	});
 	expect(result.json()[0]).toMatchObject({
-		error: '"Member User IDs" needs at least one member',
+		error: '"Members" needs at least one member',
 		field: 'memberUserIds',
 	});
 	expect(apiCalls(sandbox())).toHaveLength(0);

@@ -35,7 +35,7 @@ test('a new group with its tags: the wire body and WeCom’s answer with the new
 	);
 });
 
-test('Group ID adds to an existing group; a name WeCom already has there is its 40071', async () => {
+test('Tag Group ID adds to an existing group; a name WeCom already has there is its 40071', async () => {
 	const ok = await runMassSend(
 		create({ tags: tags('新客户'), options: { groupId: SEEDED_TAGS.levelGroup } }),
 	);
@@ -61,12 +61,12 @@ test.each([
 	[
 		{ groupName: '', tags: tags('A') },
 		'groupName',
-		expect.stringContaining('"Group Name" is required'),
+		expect.stringContaining('"Tag Group Name" is required'),
 	],
 	[
 		{ groupName: '组'.repeat(31), tags: tags('A') },
 		'groupName',
-		'"Group Name" has 31 characters; WeCom allows at most 30',
+		'"Tag Group Name" has 31 characters; WeCom allows at most 30',
 	],
 	[
 		{ groupName: 'G', tags: tags('签'.repeat(31)) },

@@ -41,7 +41,7 @@ test('nothing to delete is refused before any request', async () => {
 	});
 	expect(result.json()[0]).toMatchObject({
 		field: 'tags',
-		error: 'Give at least one tag under "Tags" or one ID in "Group IDs"',
+		error: 'Give at least one tag under "Tags" or one ID in "Tag Group IDs"',
 	});
 	expect(apiCalls(sandbox())).toHaveLength(0);
 });

@@ -68,7 +68,7 @@ test('a group whose owner left uses groupchat/transfer', async () => {
 });
 
 test.each([
-	['no groups', { chatIds: ' ' }, 'chatIds', /"Group IDs" is required/],
+	['no groups', { chatIds: ' ' }, 'chatIds', /"Customer Group IDs" is required/],
 	[
 		'no new owner',
 		{ chatIds: 'wrA', newOwner: '={{ "" }}' },

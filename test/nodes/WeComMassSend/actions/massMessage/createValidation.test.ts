@@ -104,7 +104,7 @@ test.each([
 	expect(sandbox().calls).toHaveLength(0);
 });
 
-test('getSendResults refuses an empty Member User ID', async () => {
+test('getSendResults refuses an empty Member', async () => {
 	const result = await runMassSend({
 		resource: 'massMessage',
 		operation: 'getSendResults',

@@ -1,6 +1,6 @@
 /**
  * Mass Message → Create to customer groups with the group picker (Customer Groups), beside the
- * typed Group Chat IDs that saved workflows hold.
+ * typed Customer Group IDs that saved workflows hold.
  */
 import { SEEDED_GROUPS } from '../../../../../tools/sandbox/groupChats';
 import { runMassSend } from '../../../../helpers/engine';
@@ -34,7 +34,7 @@ test('picked groups go into chat_id_list after the typed ones, each once', async
 	});
 });
 
-test('a saved workflow with typed Group Chat IDs only sends exactly those', async () => {
+test('a saved workflow with typed Customer Group IDs only sends exactly those', async () => {
 	await runMassSend(create({ chatIds: `${SEEDED_GROUPS.store}\n${SEEDED_GROUPS.inherited}` }));
 	expect(bodyOf(apiCalls(sandbox())[0]).chat_id_list).toEqual([
 		SEEDED_GROUPS.store,

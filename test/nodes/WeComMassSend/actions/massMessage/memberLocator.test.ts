@@ -1,5 +1,5 @@
 /**
- * Sender (add_msg_template), Member User ID (get_groupmsg_send_result) and Member User IDs (Get Report) as resource locators: the
+ * Sender (add_msg_template), Member (get_groupmsg_send_result) and Members (Get Report) as resource locators: the
  * "From List" search reads get_follow_user_list through the editor's own load-options context,
  * and workflows saved with a plain string (before the locator) still run.
  */
@@ -108,7 +108,7 @@ describe('Sender (add_msg_template)', () => {
 	});
 });
 
-describe('Member User ID (get_groupmsg_send_result)', () => {
+describe('Member (get_groupmsg_send_result)', () => {
 	test.each([
 		['picked from the list', rl('list', 'zhangsan')],
 		['a plain string saved before the locator', 'zhangsan'],
@@ -137,13 +137,13 @@ describe('Member User ID (get_groupmsg_send_result)', () => {
 			},
 			[{ member: '  ' }],
 		);
-		expect(result.error?.message).toMatch(/^(Item 0: )?"Member User ID" is required$/);
+		expect(result.error?.message).toMatch(/^(Item 0: )?"Member" is required$/);
 		expect(result.error?.context).toMatchObject({ field: 'userId', itemIndex: 0 });
 		expect(sandbox.calls).toHaveLength(0);
 	});
 });
 
-describe('Member User IDs (Get Report)', () => {
+describe('Members (Get Report)', () => {
 	test.each([
 		['one member from the list', rl('list', 'lisi'), ['lisi']],
 		['several by ID, as before', rl('id', 'zhangsan, lisi'), ['zhangsan', 'lisi']],

@@ -92,12 +92,12 @@ test('results: one item per customer with labels, members read in task order', a
 	});
 });
 
-test('Member User IDs skip get_groupmsg_task: the way to report on a message from before 2020-11-17', async () => {
+test('Members skip get_groupmsg_task: the way to report on a message from before 2020-11-17', async () => {
 	const msgid = sandbox().seedMassMessage({ members: 3, resultsPerMember: 5, legacy: true });
 	sandbox().markSent(msgid);
 	const refused = await runMassSend(report(msgid));
 	expect(refused.error?.message).toMatch(/2020-11-17/);
-	expect(refused.error?.description).toMatch(/Member User IDs/);
+	expect(refused.error?.description).toMatch(/Members filled in/);
 
 	sandbox().resetCalls();
 	const result = await runMassSend(report(msgid, { memberUserIds: 'zhangsan\nwangwu, nobody' }));

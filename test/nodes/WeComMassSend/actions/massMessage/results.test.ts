@@ -73,7 +73,7 @@ describe('Get Member Tasks', () => {
 		const result = await runMassSend(memberTasks(msgid));
 		expect(result.error?.message).toMatch(/if this message was created before 2020-11-17/);
 		expect(result.error?.description).toMatch(/Get Send Results/);
-		expect(result.error?.description).toMatch(/Get Report with Member User IDs/);
+		expect(result.error?.description).toMatch(/Get Report with Members filled in/);
 		expect(result.error?.context).toMatchObject({ errcode: 40058, mayBeLegacyMessage: true });
 
 		const continued = await runMassSend(memberTasks(msgid), [{}], { continueOnFail: true });

@@ -114,7 +114,7 @@ describe('limits are checked before uploading', () => {
 		await refused(
 			upload({ binaryPropertyName: 'scan' }),
 			pngItem(),
-			/no binary property "scan"; the item has "data"/,
+			/no binary field "scan"; the item has "data"/,
 		);
 	});
 	test('upload image: jpg/png up to 2 MB', async () => {

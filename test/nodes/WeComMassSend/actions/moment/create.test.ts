@@ -139,7 +139,7 @@ test('WeCom’s limits are refused before any request, naming the field', async 
 		[
 			{ attachmentType: 'image', binaryProperties: 'missing' },
 			'binaryProperties',
-			/no binary property "missing"/,
+			/no binary field "missing"/,
 		],
 	];
 	for (const [extra, field, message] of cases) {

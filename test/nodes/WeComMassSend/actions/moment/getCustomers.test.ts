@@ -54,7 +54,7 @@ test('2,500 customers take three pages of 1,000; a Limit of 1,500 asks for exact
 	expect(apiCalls(sandbox()).map((c) => bodyOf(c).limit)).toEqual([1000, 500]);
 });
 
-test('no member is refused before any request, naming Member User ID', async () => {
+test('no member is refused before any request, naming Member', async () => {
 	const result = await runMassSend(
 		customers({ momentId: SEEDED_MOMENTS.company, userId: { mode: 'id', value: '={{ " " }}' } }),
 		[{}],
@@ -64,7 +64,7 @@ test('no member is refused before any request, naming Member User ID', async () 
 	);
 	expect(result.json()[0]).toMatchObject({
 		field: 'userId',
-		error: expect.stringContaining('"Member User ID" is required'),
+		error: expect.stringContaining('"Member" is required'),
 	});
 	expect(apiCalls(sandbox())).toHaveLength(0);
 });

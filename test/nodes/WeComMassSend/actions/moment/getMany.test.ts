@@ -40,7 +40,7 @@ test('Return All follows next_cursor in pages of 20, WeCom’s maximum', async (
 	expect(typeof bodyOf(calls[1]).cursor).toBe('string');
 });
 
-test('a Limit is asked for exactly; Creator and Created By become creator and filter_type', async () => {
+test('a Limit is asked for exactly; Created By Member and Created By become creator and filter_type', async () => {
 	const result = await runMassSend(
 		getMany({ limit: 1, creator: { mode: 'id', value: 'lisi' }, filterType: 1 }),
 	);

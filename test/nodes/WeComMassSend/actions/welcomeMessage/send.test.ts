@@ -343,13 +343,41 @@ describe('content is checked before anything is sent', () => {
 	});
 	test('a WelcomeCode that is not text (the default reads the item’s field without an expression)', async () => {
 		const result = await runMassSend(send(), [{ WelcomeCode: { code: 'x' } }]);
-		expect(result.error?.message).toMatch(/"Welcome Code" is required$/);
+		expect(result.error?.message).toMatch(
+			/^"Welcome Code" is required, but this event carries no WelcomeCode/,
+		);
 		expect(result.error?.context?.field).toBe('welcomeCode');
 		expect(sandbox().calls).toHaveLength(0);
 	});
-	test('a missing WelcomeCode', async () => {
-		const result = await runMassSend(send(), [{}]);
-		expect(result.error?.message).toBe('"Welcome Code" is required');
+	test('a Customer Added event without a WelcomeCode: the error says why (the console’s own 欢迎语) and the fix', async () => {
+		const event = { ChangeType: 'add_external_contact', UserID: 'zhangsan', ExternalUserID: 'wmX' };
+		const result = await runMassSend(send(), [event]);
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(
+			'"Welcome Code" is required, but this event (ChangeType add_external_contact) carries no ' +
+				'WelcomeCode: WeCom sends none when a welcome message (欢迎语) is configured for this ' +
+				'member in the admin console',
+		);
+		expect(result.error?.description).toContain('turn off the console’s 欢迎语');
+		expect(result.error?.description).toContain('"Only With Welcome Code"');
+		expect(result.error?.context).toMatchObject({ field: 'welcomeCode', itemIndex: 0 });
+		expect(sandbox().calls).toHaveLength(0);
+	});
+	test('an event that is not a new customer: the error says only new-customer events carry a code', async () => {
+		const result = await runMassSend(send(), [{ ChangeType: 'del_follow_user' }]);
+		expect(result.error?.message).toBe(
+			'"Welcome Code" is required, but this event (ChangeType del_follow_user) carries no ' +
+				'WelcomeCode: this event is not a new customer, and only Customer Added, Customer ' +
+				'Half-Added and Customer Approved Chat Archiving events carry one',
+		);
+		expect(sandbox().calls).toHaveLength(0);
+	});
+	test('an expression that gives nothing: the same explanation', async () => {
+		const result = await runMassSend(send({ welcomeCode: '={{ $json.code }}' }), [{}]);
+		expect(result.error?.message).toMatch(
+			/^"Welcome Code" is required, but this event carries no WelcomeCode: WeCom sends none when a welcome message \(欢迎语\) is configured/,
+		);
+		expect(result.error?.context?.field).toBe('welcomeCode');
 		expect(sandbox().calls).toHaveLength(0);
 	});
 });
@@ -443,7 +471,7 @@ describe('files named by binary property are uploaded in the same step', () => {
 			[pngItem({ WelcomeCode: code })],
 		);
 		expect(result.error?.message).toContain(
-			'give either "Media ID" or "Binary Property", not both',
+			'give either "Media ID" or "Input Binary Field", not both',
 		);
 		expect(sandbox().calls).toHaveLength(0);
 	});
