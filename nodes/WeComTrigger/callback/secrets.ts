@@ -71,9 +71,21 @@ export const SECRETS_REUSE_MS = 60 * 1000;
  */
 export const REREAD_AFTER_FAILURE_MS = 5 * 1000;
 
+/**
+ * Kept secrets older than this are read again in the background while they serve, so that under any
+ * traffic with gaps shorter than SECRETS_REUSE_MS no callback waits for a read. A read at expiry is
+ * waited for by every callback arriving meanwhile: during a burst on n8n's default engine (an isolate
+ * on a saturated CPU) it held ~50 callbacks for over a second (BENCHMARKS.md § 2c). It costs at most
+ * one read per this interval, and only callbacks that verified start one (a forgery never does). The
+ * reuse bound is unchanged: secrets older than SECRETS_REUSE_MS are never used.
+ */
+export const REFRESH_AFTER_MS = 15 * 1000;
+
 interface Kept {
 	/** The secrets read last, or undefined when the credential was incomplete or could not be read. */
 	secrets?: CallbackSecrets;
+	/** When a background read last failed to give secrets (not tried again within REFRESH_AFTER_MS). */
+	refreshFailedAt?: number;
 	/** Why the last read gave no secrets (refused again with it until the next read). */
 	error?: CallbackError;
 	readAt: number;
@@ -92,11 +104,16 @@ function reuseKeyOf(ctx: IWebhookFunctions | IHookFunctions): string {
 	return `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}:${credentialId}`;
 }
 
+/**
+ * @param ahead a refresh ahead of expiry: when it cannot read the credential, the secrets kept so
+ *   far go on serving until they expire (a foreground read then decides).
+ */
 async function readShared(
 	ctx: IWebhookFunctions,
 	key: string,
 	now: number,
 	previous: Kept | undefined,
+	ahead = false,
 ): Promise<Kept> {
 	const pending = reading.get(key);
 	if (pending !== undefined) return await pending;
@@ -105,6 +122,10 @@ async function readShared(
 		try {
 			kept = { secrets: await secretsOf(ctx), readAt: now };
 		} catch (error) {
+			if (ahead && previous !== undefined) {
+				previous.refreshFailedAt = now;
+				return previous;
+			}
 			kept = {
 				error:
 					error instanceof CallbackError
@@ -157,7 +178,15 @@ export async function withSecrets<T>(
 		return valueOf(result);
 	}
 	const withKept = attempt(kept, check);
-	if (withKept.ok) return withKept.value;
+	if (withKept.ok) {
+		const failedAt = kept.refreshFailedAt;
+		const failedLately = failedAt !== undefined && now - failedAt < REFRESH_AFTER_MS;
+		if (age >= REFRESH_AFTER_MS && !failedLately && !reading.has(key)) {
+			// Not awaited: this callback is served by secrets still within their reuse time.
+			void readShared(ctx, key, now, kept, true);
+		}
+		return withKept.value;
+	}
 	// A rotated secret, another corp's callback or a forgery: the credential as it is now decides,
 	// unless a failed check already read it moments ago (or is reading it now: a flood must not hold
 	// its requests open on that read).

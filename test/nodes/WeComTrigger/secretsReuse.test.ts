@@ -3,7 +3,7 @@
  * read in the webhook phase costs an isolate on n8n's default expression engine), without ever
  * letting kept secrets decide against the credential as it is now.
  */
-import { SECRETS_REUSE_MS } from '../../../nodes/WeComTrigger/callback/secrets';
+import { REFRESH_AFTER_MS, SECRETS_REUSE_MS } from '../../../nodes/WeComTrigger/callback/secrets';
 import { buildCallback, buildEcho } from '../../../tools/sandbox/callback/emitter';
 import { contactEvent } from '../../../tools/sandbox/callback/events';
 import { startTriggerHarness, TEST_CREDENTIAL, type TriggerHarness } from '../../helpers/webhook';
@@ -68,6 +68,35 @@ test('kept secrets expire: after the reuse time the old Token no longer verifies
 	expect(stale.status).toBe(401);
 	expect(h.started).toHaveLength(1);
 	expect(h.credentials.reads).toBe(2);
+});
+
+test('kept secrets older than the refresh interval are read again in the background while they serve', async () => {
+	const start = Date.now();
+	await sendAdd(TEST_CREDENTIAL);
+	expect(h.credentials.reads).toBe(1);
+	// Past the refresh interval: this callback is served by the kept secrets, and the credential is
+	// read again beside it.
+	const nearEnd = start + SECRETS_REUSE_MS - 5000;
+	jest.spyOn(Date, 'now').mockReturnValue(nearEnd);
+	expect((await sendAdd(TEST_CREDENTIAL, Math.floor(nearEnd / 1000))).status).toBe(200);
+	await new Promise((resolve) => setTimeout(resolve, 50));
+	expect(h.credentials.reads).toBe(2);
+	// Past the first read's reuse time the secrets of the background read serve: no third read.
+	const pastFirst = start + SECRETS_REUSE_MS + 1000;
+	jest.spyOn(Date, 'now').mockReturnValue(pastFirst);
+	expect((await sendAdd(TEST_CREDENTIAL, Math.floor(pastFirst / 1000))).status).toBe(200);
+	expect(h.credentials.reads).toBe(2);
+	expect(h.started).toHaveLength(3);
+});
+
+test('kept secrets younger than the refresh interval cause no read', async () => {
+	const start = Date.now();
+	await sendAdd(TEST_CREDENTIAL);
+	const before = start + REFRESH_AFTER_MS - 1000;
+	jest.spyOn(Date, 'now').mockReturnValue(before);
+	expect((await sendAdd(TEST_CREDENTIAL, Math.floor(before / 1000))).status).toBe(200);
+	await new Promise((resolve) => setTimeout(resolve, 50));
+	expect(h.credentials.reads).toBe(1);
 });
 
 test('URL verification always reads the credential: the console check follows an edit at once', async () => {
