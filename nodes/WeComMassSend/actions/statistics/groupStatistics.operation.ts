@@ -8,6 +8,7 @@ import { invalidField } from '../common/fields';
 import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { DAYS_PER_REQUEST, HISTORY_DAYS, dayStart, dayWindows, isoDay } from './dayWindows';
+import { dayRangeFields } from './dayRange.description';
 
 const BY_OWNER = wecomApi('POST', 'externalcontact/groupchat/statistic', { changesData: false });
 const BY_DAY = wecomApi('POST', 'externalcontact/groupchat/statistic_group_by_day', {
@@ -49,24 +50,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Group owners (群主 UserID), comma or newline separated, or an array from an expression; any number, asked 100 at a time',
 	},
-	{
-		displayName: 'Start Time',
-		name: 'startTime',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description:
-			'The first day counted (China time; the time of day is ignored); WeCom keeps 180 days',
-	},
-	{
-		displayName: 'End Time',
-		name: 'endTime',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'The last day counted (China time; the time of day is ignored)',
-		hint: 'By day, longer ranges are read 30 days a request',
-	},
+	...dayRangeFields('By day, longer ranges are read 30 days a request'),
 ];
 
 export const operation = defineOperation({

@@ -8,6 +8,7 @@ import { invalidField } from '../common/fields';
 import { defineOperation } from '../operation';
 import type { OperationResult } from '../types';
 import { HISTORY_DAYS, dayStart, dayWindows, isoDay } from './dayWindows';
+import { dayRangeFields } from './dayRange.description';
 
 const GET_BEHAVIOR = wecomApi('POST', 'externalcontact/get_user_behavior_data', {
 	changesData: false,
@@ -35,24 +36,7 @@ const properties: INodeProperties[] = [
 			'Members (成员 UserID), comma or newline separated, or an array from an expression; any ' +
 			'number, asked 100 at a time',
 	},
-	{
-		displayName: 'Start Time',
-		name: 'startTime',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description:
-			'The first day counted (China time; the time of day is ignored); WeCom keeps 180 days',
-	},
-	{
-		displayName: 'End Time',
-		name: 'endTime',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'The last day counted (China time; the time of day is ignored)',
-		hint: 'Longer than 30 days is read 30 days a request and joined',
-	},
+	...dayRangeFields('Longer than 30 days is read 30 days a request and joined'),
 	{
 		displayName: 'Output',
 		name: 'output',
