@@ -8,6 +8,15 @@ rm -f artifacts/jest-*.json # the closing line must count this run only
 
 step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
 
+# Whatever step ends the run, its last lines name the failed tests and count every test run.
+finish() {
+	local status=$?
+	node tools/test-summary.js artifacts/jest-engine.json artifacts/jest-engine-v2.json \
+		artifacts/jest-e2e.json || status=1
+	exit "$status"
+}
+trap finish EXIT
+
 step lint
 npm run lint
 step format
@@ -31,5 +40,3 @@ bash tools/ci/install-queue-services.sh
 
 step "end-to-end tests in real n8n (1.x on Node 22, 2.x on Node 24, default vm expression engine)"
 npx jest -c jest.e2e.config.js --json --outputFile=artifacts/jest-e2e.json
-
-node tools/test-summary.js artifacts/jest-engine.json artifacts/jest-engine-v2.json artifacts/jest-e2e.json
