@@ -10,6 +10,7 @@
  *   wecomV1      WeCom Trigger at version 1       → the same (n8n evaluates an expression per request to a version-1 webhook node)
  *   bare         n8n Webhook                      → HTTP Request (the same send_welcome_msg)                 n8n's own chain
  *   floor        minimal community trigger        → HTTP Request (the same send_welcome_msg)                 what any package reaches
+ *   floorAgain   the same as floor, its own workflow                                         the control: two equal chains differ only by noise
  *   floorCreds   minimal trigger + getCredentials → HTTP Request                               one credential read in the webhook phase
  *   wtNoop       WeCom Trigger                    → NoOp
  *   whNoop       n8n Webhook                      → NoOp
@@ -17,6 +18,9 @@
  *   whSend       n8n Webhook                      → WeCom (Welcome Message → Send)
  *   minSend      minimal community trigger        → WeCom Send, Welcome Code left at its default (read without an expression)
  *   minSendExpr  minimal community trigger        → WeCom Send, Welcome Code `={{ $json.WelcomeCode + '' }}` (an expression)
+ *   minEvent     minimal trigger emitting an item the size of ours → WeCom Send       what the item's size costs
+ *   wecomHttp    WeCom Trigger                    → HTTP Request (the floor's request)          ours against floor, the send alike
+ *   wecomSplit   WeCom Trigger (its own credential) → WeCom Send                            as wecom, the two nodes on two credentials
  *
  * The minimal trigger is a tiny package the bench writes into the user folder (tools/bench/lib/minimalTrigger.ts).
  * NoOp chains make no send_welcome_msg: they are compared by the time to n8n's answer (the webhook phase) and by
@@ -79,9 +83,15 @@ const SEQUENTIAL = Number(argValue('sequential', '100'));
 const CONCURRENT = Number(argValue('concurrent', '300'));
 const CONCURRENCY = Number(argValue('concurrency', '50'));
 const TRACE = hasFlag('trace');
+/** --repeat N: each setting N times, each in a fresh n8n; the ratios' medians close the report. */
+const REPEAT = Math.max(1, Number(argValue('repeat', '1')));
+/** --cpu-prof: n8n's processes write V8 CPU profiles on exit (`.tmp/cpuprof-…`, read with tools/bench/cpuprof.ts). */
+const CPU_PROF = hasFlag('cpu-prof');
 
 const PKG = 'n8n-nodes-wecom-masssend';
 const CREDENTIAL = { id: 'benchWeComCred01', name: 'WeCom sandbox (bench)' };
+/** The same data under another id: what sharing one credential between trigger and send costs. */
+const TRIGGER_CREDENTIAL = { id: 'benchWeComCred02', name: 'WeCom sandbox (bench, trigger)' };
 const MINIMAL_CREDENTIAL = { id: 'benchMinCred0001', name: 'Bench minimal' };
 const WELCOME_TEXT = 'Welcome! 欢迎 %NICKNAME%';
 
@@ -90,6 +100,7 @@ const CHAIN_IDS = [
 	'wecomV1',
 	'bare',
 	'floor',
+	'floorAgain',
 	'floorCreds',
 	'wtNoop',
 	'whNoop',
@@ -97,6 +108,9 @@ const CHAIN_IDS = [
 	'whSend',
 	'minSend',
 	'minSendExpr',
+	'minEvent',
+	'wecomHttp',
+	'wecomSplit',
 ] as const;
 type Chain = (typeof CHAIN_IDS)[number];
 
@@ -175,6 +189,12 @@ const CHAINS: Record<Chain, ChainSpec> = {
 		path: `${webhookId('floor')}/${MINIMAL_PATH}`,
 		codeInQuery: true,
 	},
+	floorAgain: {
+		label: 'the same as floor (control)',
+		s7: true,
+		path: `${webhookId('floorAgain')}/${MINIMAL_PATH}`,
+		codeInQuery: true,
+	},
 	floorCreds: {
 		label: 'minimal trigger + getCredentials → HTTP Request',
 		s7: true,
@@ -207,13 +227,37 @@ const CHAINS: Record<Chain, ChainSpec> = {
 		path: `${webhookId('minSendExpr')}/${MINIMAL_PATH}`,
 		codeInQuery: true,
 	},
+	wecomSplit: {
+		label: 'WeCom Trigger (own credential) → WeCom Send',
+		s7: true,
+		path: `${webhookId('wecomSplit')}/wecom`,
+		codeInQuery: false,
+	},
+	wecomHttp: {
+		label: 'WeCom Trigger → HTTP Request',
+		s7: true,
+		path: `${webhookId('wecomHttp')}/wecom`,
+		codeInQuery: false,
+	},
+	minEvent: {
+		label: 'minimal trigger, item the size of ours → WeCom Send',
+		s7: true,
+		path: `${webhookId('minEvent')}/${MINIMAL_PATH}`,
+		codeInQuery: true,
+	},
 };
 
 type Node = Record<string, unknown>;
 
 function startNode(chain: Chain): Node {
 	const base = { id: `${chain}-1`, position: [0, 0] };
-	if (chain === 'wecom' || chain === 'wecomV1' || chain === 'wtNoop') {
+	if (
+		chain === 'wecom' ||
+		chain === 'wecomV1' ||
+		chain === 'wtNoop' ||
+		chain === 'wecomHttp' ||
+		chain === 'wecomSplit'
+	) {
 		return {
 			...base,
 			name: 'WeCom Trigger',
@@ -221,15 +265,17 @@ function startNode(chain: Chain): Node {
 			typeVersion: chain === 'wecomV1' ? 1 : WECOM_TRIGGER_VERSION,
 			webhookId: webhookId(chain),
 			parameters: { events: ['add_external_contact'], options: {} },
-			credentials: { weComApi: CREDENTIAL },
+			credentials: { weComApi: chain === 'wecomSplit' ? TRIGGER_CREDENTIAL : CREDENTIAL },
 		};
 	}
 	if (
 		chain === 'floor' ||
+		chain === 'floorAgain' ||
 		chain === 'floorCreds' ||
 		chain === 'minNoop' ||
 		chain === 'minSend' ||
-		chain === 'minSendExpr'
+		chain === 'minSendExpr' ||
+		chain === 'minEvent'
 	) {
 		return {
 			...base,
@@ -237,7 +283,12 @@ function startNode(chain: Chain): Node {
 			type: MINIMAL_TRIGGER_TYPE,
 			typeVersion: MINIMAL_TRIGGER_VERSION,
 			webhookId: webhookId(chain),
-			parameters: chain === 'floorCreds' ? { readCredentials: true } : {},
+			parameters:
+				chain === 'floorCreds'
+					? { readCredentials: true }
+					: chain === 'minEvent'
+						? { eventItem: true }
+						: {},
 			...(chain === 'floorCreds'
 				? { credentials: { [MINIMAL_CREDENTIAL_TYPE]: MINIMAL_CREDENTIAL } }
 				: {}),
@@ -266,9 +317,11 @@ function nextNode(chain: Chain, sandboxUrl: string, accessToken: string): Node {
 	if (
 		chain === 'wecom' ||
 		chain === 'wecomV1' ||
+		chain === 'wecomSplit' ||
 		chain === 'whSend' ||
 		chain === 'minSend' ||
-		chain === 'minSendExpr'
+		chain === 'minSendExpr' ||
+		chain === 'minEvent'
 	) {
 		return {
 			...base,
@@ -437,18 +490,32 @@ async function benchRun(
 	setting: string,
 	sandbox: Sandbox,
 	accessToken: string,
+	rotation = 0,
 ): Promise<RunResult> {
 	const { env } = SETTINGS[setting];
-	const chains = CHAINS_ARG ? (CHAINS_ARG.split(',') as Chain[]) : SETTINGS[setting].chains;
+	const listed = CHAINS_ARG ? (CHAINS_ARG.split(',') as Chain[]) : SETTINGS[setting].chains;
+	// Each repeat starts the rotation at the next chain, so no chain always holds the first place.
+	const chains = listed.map((_, i) => listed[(i + rotation) % listed.length]);
 	const setupStarted = Date.now();
 	await ensureN8n(line);
 	const traceFile = join(ROOT, '.tmp', `trace-${line}-${setting}-${Date.now()}.jsonl`);
+	const profileDir = join(ROOT, '.tmp', `cpuprof-${line}-${setting}-${Date.now()}`);
+	const nodeOptions = [
+		...(TRACE ? [`--require ${PRELOAD}`] : []),
+		...(CPU_PROF ? [`--cpu-prof --cpu-prof-dir=${profileDir}`] : []),
+		// Any further probe for a one-off question (e.g. `--require /tmp/probe.js`), bench only.
+		...(process.env.WECOM_BENCH_NODE_OPTIONS ? [process.env.WECOM_BENCH_NODE_OPTIONS] : []),
+	].join(' ');
 	const n8n = await N8nInstance.create({
 		line,
-		env: TRACE
-			? { ...env, NODE_OPTIONS: `--require ${PRELOAD}`, WECOM_BENCH_TRACE: traceFile }
-			: env,
+		env: {
+			...env,
+			...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+			...(TRACE ? { WECOM_BENCH_TRACE: traceFile } : {}),
+		},
 	});
+	if (CPU_PROF)
+		console.log(`CPU profiles of n8n's processes → ${profileDir} (written when n8n stops)`);
 	const results: ChainResult[] = chains.map((chain) => ({
 		chain,
 		sequential: [],
@@ -460,6 +527,11 @@ async function benchRun(
 		installMinimalTrigger(n8n.userFolder);
 		await n8n.importCredentials([
 			{ ...CREDENTIAL, type: 'weComApi', data: { ...sandbox.config, baseUrl: sandbox.url } },
+			{
+				...TRIGGER_CREDENTIAL,
+				type: 'weComApi',
+				data: { ...sandbox.config, baseUrl: sandbox.url },
+			},
 			{ ...MINIMAL_CREDENTIAL, type: MINIMAL_CREDENTIAL_TYPE, data: { key: 'bench' } },
 		]);
 		for (const chain of chains)
@@ -499,6 +571,14 @@ async function benchRun(
 		// chain orders; CPU is read around each half, after n8n has gone idle again.
 		phase = Date.now();
 		const half = Math.ceil(CONCURRENT / 2);
+		// First a burst of the same size, not measured, the chains mixed: the first burst after the
+		// sequential phase costs n8n more (why was not pinned down), and whichever chain came first had
+		// measured 1.1× the CPU and 1.3× the p99 of the same chain in another place (BENCHMARKS.md § 2c).
+		let next = 0;
+		await pool(half, CONCURRENCY, () =>
+			fire(sandbox, n8n.baseUrl, chains[next++ % chains.length], watch),
+		);
+		await waitCpuIdle(pgid);
 		const cpu = results.map(() => 0);
 		for (const order of [chains.map((_, i) => i), chains.map((_, i) => chains.length - 1 - i)]) {
 			for (const index of order) {
@@ -581,52 +661,107 @@ function printRun(run: RunResult) {
 		],
 		rows,
 	);
+	const ratios = ratiosOf(run).map((r) => [
+		r.name,
+		ratio(r.seqP50),
+		ratio(r.concP99),
+		ratio(r.answeredP50),
+		ratio(r.cpu),
+		r.goal,
+	]);
+	printTable(`Ratios — line ${run.line}, ${env}`, RATIO_HEADERS, ratios);
+}
+
+const RATIO_HEADERS = [
+	'comparison',
+	'seq send_welcome_msg p50',
+	`${CONCURRENCY}-conc send_welcome_msg p99`,
+	'seq answered p50',
+	'CPU / callback',
+	'goal',
+];
+
+interface Ratios {
+	name: string;
+	goal: string;
+	seqP50: number;
+	concP99: number;
+	answeredP50: number;
+	cpu: number;
+}
+
+/** The chain-to-chain ratios of one run, for the pairs both present in it. */
+function ratiosOf(run: RunResult): Ratios[] {
 	const get = (chain: Chain) => run.chains.find((r) => r.chain === chain);
-	const ratioRow = (
-		name: string,
-		a: Chain,
-		b: Chain,
-		goal: string,
-	): Array<string | number> | undefined => {
+	const pair = (name: string, a: Chain, b: Chain, goal: string): Ratios | undefined => {
 		const x = get(a);
 		const y = get(b);
 		if (!x || !y) return undefined;
 		const s7 = CHAINS[a].s7 && CHAINS[b].s7;
-		return [
+		return {
 			name,
-			s7
-				? ratio(summarize(latencies(x.sequential)).p50 / summarize(latencies(y.sequential)).p50)
-				: '–',
-			s7
-				? ratio(summarize(latencies(x.concurrent)).p99 / summarize(latencies(y.concurrent)).p99)
-				: '–',
-			ratio(summarize(answered(x.sequential)).p50 / summarize(answered(y.sequential)).p50),
-			ratio(x.cpuMsPerCallback / y.cpuMsPerCallback),
 			goal,
-		];
+			seqP50: s7
+				? summarize(latencies(x.sequential)).p50 / summarize(latencies(y.sequential)).p50
+				: NaN,
+			concP99: s7
+				? summarize(latencies(x.concurrent)).p99 / summarize(latencies(y.concurrent)).p99
+				: NaN,
+			answeredP50: summarize(answered(x.sequential)).p50 / summarize(answered(y.sequential)).p50,
+			cpu: x.cpuMsPerCallback / y.cpuMsPerCallback,
+		};
 	};
-	const ratios = [
-		ratioRow('ours / bare (welcome path)', 'wecom', 'bare', 'p99 ≤ 1.20×'),
-		ratioRow('ours / floor', 'wecom', 'floor', 'p99 ≤ 1.05× (if the first is out of reach)'),
-		ratioRow('floor / bare (n8n, any community trigger)', 'floor', 'bare', ''),
-		ratioRow('floor+getCredentials / floor', 'floorCreds', 'floor', ''),
-		ratioRow('WeCom Trigger→NoOp / Webhook→NoOp', 'wtNoop', 'whNoop', ''),
-		ratioRow('WeCom Trigger→NoOp / minimal→NoOp', 'wtNoop', 'minNoop', ''),
-		ratioRow('Webhook→WeCom Send / Webhook→HTTP Request', 'whSend', 'bare', ''),
-		ratioRow('WeCom Send: default code / code by expression', 'minSend', 'minSendExpr', ''),
-	].filter((row): row is Array<string | number> => row !== undefined);
-	printTable(
-		`Ratios — line ${run.line}, ${env}`,
-		[
-			'comparison',
-			'seq send_welcome_msg p50',
-			`${CONCURRENCY}-conc send_welcome_msg p99`,
-			'seq answered p50',
-			'CPU / callback',
-			'goal',
-		],
-		ratios,
-	);
+	return [
+		pair('ours / bare (welcome path)', 'wecom', 'bare', 'p99 ≤ 1.20×'),
+		pair('ours / floor', 'wecom', 'floor', 'p99 ≤ 1.05× (if the first is out of reach)'),
+		pair('floor / bare (n8n, any community trigger)', 'floor', 'bare', ''),
+		pair('control: floor again / floor (noise)', 'floorAgain', 'floor', ''),
+		pair('floor+getCredentials / floor', 'floorCreds', 'floor', ''),
+		pair('WeCom Trigger→NoOp / Webhook→NoOp', 'wtNoop', 'whNoop', ''),
+		pair('WeCom Trigger→NoOp / minimal→NoOp', 'wtNoop', 'minNoop', ''),
+		pair('Webhook→WeCom Send / Webhook→HTTP Request', 'whSend', 'bare', ''),
+		pair('WeCom Send: default code / code by expression', 'minSend', 'minSendExpr', ''),
+		pair('ours / minimal trigger with an item the size of ours', 'wecom', 'minEvent', ''),
+		pair('item the size of ours / the code alone', 'minEvent', 'minSend', ''),
+		pair('ours / minimal trigger → WeCom Send', 'wecom', 'minSend', ''),
+		pair('WeCom Trigger → HTTP Request / floor', 'wecomHttp', 'floor', ''),
+		pair('ours, two credentials / one', 'wecomSplit', 'wecom', ''),
+		pair('ours, two credentials / minimal → WeCom Send', 'wecomSplit', 'minSend', ''),
+	].filter((row): row is Ratios => row !== undefined);
+}
+
+/** --repeat N: each ratio's median over the runs of one line and setting, with its range. */
+function printRepeated(runs: RunResult[]) {
+	const groups = new Map<string, RunResult[]>();
+	for (const run of runs) {
+		const key = `${run.line}|${run.setting}`;
+		groups.set(key, [...(groups.get(key) ?? []), run]);
+	}
+	for (const group of groups.values()) {
+		if (group.length < 2) continue;
+		const all = group.map(ratiosOf);
+		const spread = (values: number[]) => {
+			const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+			if (sorted.length === 0) return '–';
+			const mid = Math.floor(sorted.length / 2);
+			const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+			return `${ratio(median)} (${ratio(sorted[0])}–${ratio(sorted[sorted.length - 1])})`;
+		};
+		const rows = all[0].map((first, i) => [
+			first.name,
+			spread(all.map((r) => r[i].seqP50)),
+			spread(all.map((r) => r[i].concP99)),
+			spread(all.map((r) => r[i].answeredP50)),
+			spread(all.map((r) => r[i].cpu)),
+			first.goal,
+		]);
+		const { line, setting } = group[0];
+		printTable(
+			`Ratios over ${group.length} runs — line ${line}, ${setting}: median (lowest–highest)`,
+			RATIO_HEADERS,
+			rows,
+		);
+	}
 }
 
 /** --trace: where each chain's time goes, sequential p50 and under-load p50 per part. */
@@ -688,16 +823,19 @@ async function main() {
 		for (const line of LINES) {
 			for (const setting of SETTING_NAMES) {
 				if (!SETTINGS[setting].lines.includes(line)) continue;
-				const run = await benchRun(line, setting, sandbox, accessToken);
-				runs.push(run);
-				printRun(run);
-				printBreakdown(run);
-				console.log(`(${machineLine()})`);
+				for (let r = 0; r < REPEAT; r++) {
+					const run = await benchRun(line, setting, sandbox, accessToken, r);
+					runs.push(run);
+					printRun(run);
+					printBreakdown(run);
+					console.log(`(${machineLine()})`);
+				}
 			}
 		}
 	} finally {
 		await sandbox.close();
 	}
+	printRepeated(runs);
 	const out = join(
 		ROOT,
 		'artifacts',

@@ -4,6 +4,9 @@
  * package (never shipped). Its webhook returns `{ WelcomeCode }` from the query string `code`, so
  * the next node can make the same send_welcome_msg call as the other chains (WeCom Send with its default too).
  *
+ * "Event-Sized Item" makes it emit the fields WeCom Trigger emits for "customer added" instead of
+ * the code alone: what the item's size costs n8n (storing and passing it), apart from any trigger.
+ *
  * "Read Credentials" makes it call `getCredentials()` in the webhook phase, as any trigger that
  * verifies a signature must: the difference between the two is what that one call costs.
  *
@@ -41,7 +44,10 @@ class BenchMinimalTrigger {
 				{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: '${MINIMAL_PATH}' },
 				{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '${MINIMAL_PATH}' },
 			],
-			properties: [{ displayName: 'Read Credentials', name: 'readCredentials', type: 'boolean', default: false }],
+			properties: [
+				{ displayName: 'Read Credentials', name: 'readCredentials', type: 'boolean', default: false },
+				{ displayName: 'Event-Sized Item', name: 'eventItem', type: 'boolean', default: false },
+			],
 		};
 	}
 	async webhook() {
@@ -53,7 +59,18 @@ class BenchMinimalTrigger {
 			return { noWebhookResponse: true };
 		}
 		if (this.getNodeParameter('readCredentials', false) === true) await this.getCredentials('${MINIMAL_CREDENTIAL_TYPE}');
-		return { workflowData: [[{ json: { WelcomeCode: String(req.query.code || '') } }]] };
+		const WelcomeCode = String(req.query.code || '');
+		if (this.getNodeParameter('eventItem', false) !== true) return { workflowData: [[{ json: { WelcomeCode } }]] };
+		// The fields WeCom Trigger emits for "customer added", so only the item's size is like ours.
+		const now = Date.now();
+		const json = {
+			ToUserName: 'ww0000000000000000', FromUserName: 'sys', CreateTime: Math.floor(now / 1000),
+			MsgType: 'event', Event: 'change_external_contact', ChangeType: 'add_external_contact',
+			UserID: 'zhangsan', ExternalUserID: 'wmAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', State: '', WelcomeCode,
+			eventKey: 'add_external_contact:zhangsan:wmAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA:' + now,
+			receivedAt: new Date(now).toISOString(), welcomeCodeExpiresAt: new Date(now + 20000).toISOString(),
+		};
+		return { workflowData: [[{ json }]] };
 	}
 }
 module.exports = { BenchMinimalTrigger };

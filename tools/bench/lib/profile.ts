@@ -12,7 +12,7 @@ interface ProfileNode {
 	children?: number[];
 }
 
-interface Profile {
+export interface Profile {
 	nodes: ProfileNode[];
 	samples?: number[];
 	timeDeltas?: number[];
@@ -59,6 +59,44 @@ function sourceOf(url: string, functionName: string): string {
 	return shortUrl(url);
 }
 
+/** Self time per function and per source of a V8 CPU profile, heaviest first; `(idle)` left out. */
+export function summarizeProfile(result: Profile, top = 15): ProfileSummary & { totalMs: number } {
+	// Sample i's time is timeDeltas[i] (µs since the previous sample); without them, one hit each.
+	const selfUs = new Map<number, number>();
+	if (result.samples && result.timeDeltas) {
+		result.samples.forEach((id, i) =>
+			selfUs.set(id, (selfUs.get(id) ?? 0) + Math.max(0, result.timeDeltas![i] ?? 0)),
+		);
+	} else for (const node of result.nodes) selfUs.set(node.id, node.hitCount ?? 0);
+	const nodes = result.nodes.filter((node) => node.callFrame.functionName !== '(idle)');
+	const total = nodes.reduce((sum, node) => sum + (selfUs.get(node.id) ?? 0), 0);
+	const bySource = new Map<string, number>();
+	const byFunction = new Map<string, { fn: string; where: string; us: number }>();
+	for (const node of nodes) {
+		const { functionName, url, lineNumber } = node.callFrame;
+		const us = selfUs.get(node.id) ?? 0;
+		const source = sourceOf(url, functionName);
+		bySource.set(source, (bySource.get(source) ?? 0) + us);
+		const fn = functionName || '(anonymous)';
+		const where = url ? `${shortUrl(url)}:${lineNumber + 1}` : shortUrl(url);
+		const entry = byFunction.get(`${fn}@${where}`) ?? { fn, where, us: 0 };
+		entry.us += us;
+		byFunction.set(`${fn}@${where}`, entry);
+	}
+	const pct = (us: number) => (100 * us) / Math.max(1, total);
+	return {
+		totalMs: total / 1000,
+		functions: [...byFunction.values()]
+			.sort((a, b) => b.us - a.us)
+			.slice(0, top)
+			.map((entry) => ({ fn: entry.fn, where: entry.where, selfPct: pct(entry.us) })),
+		sources: [...bySource.entries()]
+			.sort((a, b) => b[1] - a[1])
+			.map(([source, us]) => ({ source, selfPct: pct(us) }))
+			.filter((entry) => entry.selfPct >= 0.5),
+	};
+}
+
 export async function profile(work: () => void, top = 15): Promise<ProfileSummary> {
 	const session = new Session();
 	session.connect();
@@ -68,32 +106,6 @@ export async function profile(work: () => void, top = 15): Promise<ProfileSummar
 	work();
 	const { profile: result } = await post<{ profile: Profile }>(session, 'Profiler.stop');
 	session.disconnect();
-
-	const total = result.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0);
-	const bySource = new Map<string, number>();
-	for (const node of result.nodes) {
-		const source = sourceOf(node.callFrame.url, node.callFrame.functionName);
-		bySource.set(source, (bySource.get(source) ?? 0) + (node.hitCount ?? 0));
-	}
-	const byFunction = new Map<string, { fn: string; where: string; hits: number }>();
-	for (const node of result.nodes) {
-		const { functionName, url, lineNumber } = node.callFrame;
-		const fn = functionName || '(anonymous)';
-		const where = url ? `${shortUrl(url)}:${lineNumber + 1}` : shortUrl(url);
-		const key = `${fn}@${where}`;
-		const entry = byFunction.get(key) ?? { fn, where, hits: 0 };
-		entry.hits += node.hitCount ?? 0;
-		byFunction.set(key, entry);
-	}
-	const pct = (hits: number) => (100 * hits) / Math.max(1, total);
-	return {
-		functions: [...byFunction.values()]
-			.sort((a, b) => b.hits - a.hits)
-			.slice(0, top)
-			.map((entry) => ({ fn: entry.fn, where: entry.where, selfPct: pct(entry.hits) })),
-		sources: [...bySource.entries()]
-			.sort((a, b) => b[1] - a[1])
-			.map(([source, hits]) => ({ source, selfPct: pct(hits) }))
-			.filter((entry) => entry.selfPct >= 0.5),
-	};
+	const { functions, sources } = summarizeProfile({ nodes: result.nodes }, top);
+	return { functions, sources };
 }
