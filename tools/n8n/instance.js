@@ -339,6 +339,10 @@ class N8nInstance {
 		// Also reaps any task-runner child that outlived the main process.
 		killGroup(child.pid, 'SIGKILL');
 		if (timedOut) await this.exited;
+		// A killed process counts until the system has reaped it (on a busy machine, moments later):
+		// stop() returns once the whole group is gone, so the next test starts on a free machine.
+		for (let waited = 0; waited < 5000 && killGroup(child.pid, 0); waited += 50)
+			await new Promise((r) => setTimeout(r, 50));
 		running.delete(this);
 	}
 
