@@ -32,6 +32,7 @@ const SETUP_TIMEOUT = 20 * 60 * 1000; // includes a cold n8n install on a fresh 
 const STEP_TIMEOUT = 5 * 60 * 1000;
 // This machine is shared and loaded: the editor's first canvas render took 23 s here.
 const UI_TIMEOUT = 120_000;
+const SHOT_TIMEOUT = 15_000;
 
 const CHROMIUM_ARGS = [
 	'--headless',
@@ -72,11 +73,25 @@ function log(msg: string) {
 	process.stderr.write(`[editor-e2e ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
 
+/**
+ * Screenshots are records for people, not checks: one that Chromium does not take in time is left
+ * out. (Once a screenshot hung the whole file here for over ten minutes, past every timeout.)
+ */
 async function shot(page: Page, name: string): Promise<string> {
 	fs.mkdirSync(SHOTS, { recursive: true });
 	const file = path.join(SHOTS, name);
-	await page.screenshot({ path: file });
-	log(`screenshot ${path.relative(ROOT, file)}`);
+	let timer: NodeJS.Timeout | undefined;
+	const outcome = await Promise.race([
+		page.screenshot({ path: file, timeout: SHOT_TIMEOUT }).then(
+			() => 'taken',
+			(error: Error) => `not taken: ${error.message.split('\n')[0]}`,
+		),
+		new Promise<string>((resolve) => {
+			timer = setTimeout(() => resolve('not taken in time'), SHOT_TIMEOUT + 5_000);
+		}),
+	]);
+	clearTimeout(timer);
+	log(`screenshot ${path.relative(ROOT, file)}: ${outcome}`);
 	return file;
 }
 
