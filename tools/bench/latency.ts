@@ -169,82 +169,37 @@ interface ChainSpec {
 const webhookId = (chain: Chain) =>
 	`b3c1e0a2-7d4f-4b8e-9a61-${(CHAIN_IDS.indexOf(chain) + 1).toString(16).padStart(12, '0')}`;
 
+/** A chain that starts at WeCom Trigger: the code travels inside the encrypted event. */
+const onWeCom = (chain: Chain, label: string, s7 = true): ChainSpec => ({
+	label,
+	s7,
+	path: `${webhookId(chain)}/wecom`,
+	codeInQuery: false,
+});
+/** A chain that starts at the minimal trigger: the code travels in the query string. */
+const onMinimal = (chain: Chain, label: string, s7 = true): ChainSpec => ({
+	label,
+	s7,
+	path: `${webhookId(chain)}/${MINIMAL_PATH}`,
+	codeInQuery: true,
+});
+
 const CHAINS: Record<Chain, ChainSpec> = {
-	wecom: {
-		label: 'WeCom Trigger → WeCom Send',
-		s7: true,
-		path: `${webhookId('wecom')}/wecom`,
-		codeInQuery: false,
-	},
-	wecomV1: {
-		label: 'WeCom Trigger version 1 → WeCom Send',
-		s7: true,
-		path: `${webhookId('wecomV1')}/wecom`,
-		codeInQuery: false,
-	},
+	wecom: onWeCom('wecom', 'WeCom Trigger → WeCom Send'),
+	wecomV1: onWeCom('wecomV1', 'WeCom Trigger version 1 → WeCom Send'),
 	bare: { label: 'Webhook → HTTP Request', s7: true, path: 'bench-bare', codeInQuery: true },
-	floor: {
-		label: 'minimal trigger → HTTP Request',
-		s7: true,
-		path: `${webhookId('floor')}/${MINIMAL_PATH}`,
-		codeInQuery: true,
-	},
-	floorAgain: {
-		label: 'the same as floor (control)',
-		s7: true,
-		path: `${webhookId('floorAgain')}/${MINIMAL_PATH}`,
-		codeInQuery: true,
-	},
-	floorCreds: {
-		label: 'minimal trigger + getCredentials → HTTP Request',
-		s7: true,
-		path: `${webhookId('floorCreds')}/${MINIMAL_PATH}`,
-		codeInQuery: true,
-	},
-	wtNoop: {
-		label: 'WeCom Trigger → NoOp',
-		s7: false,
-		path: `${webhookId('wtNoop')}/wecom`,
-		codeInQuery: false,
-	},
+	floor: onMinimal('floor', 'minimal trigger → HTTP Request'),
+	floorAgain: onMinimal('floorAgain', 'the same as floor (control)'),
+	floorCreds: onMinimal('floorCreds', 'minimal trigger + getCredentials → HTTP Request'),
+	wtNoop: onWeCom('wtNoop', 'WeCom Trigger → NoOp', false),
 	whNoop: { label: 'Webhook → NoOp', s7: false, path: 'bench-noop', codeInQuery: true },
-	minNoop: {
-		label: 'minimal trigger → NoOp',
-		s7: false,
-		path: `${webhookId('minNoop')}/${MINIMAL_PATH}`,
-		codeInQuery: true,
-	},
+	minNoop: onMinimal('minNoop', 'minimal trigger → NoOp', false),
 	whSend: { label: 'Webhook → WeCom Send', s7: true, path: 'bench-send', codeInQuery: true },
-	minSend: {
-		label: 'minimal trigger → WeCom Send (default code)',
-		s7: true,
-		path: `${webhookId('minSend')}/${MINIMAL_PATH}`,
-		codeInQuery: true,
-	},
-	minSendExpr: {
-		label: 'minimal trigger → WeCom Send (code by expression)',
-		s7: true,
-		path: `${webhookId('minSendExpr')}/${MINIMAL_PATH}`,
-		codeInQuery: true,
-	},
-	wecomSplit: {
-		label: 'WeCom Trigger (own credential) → WeCom Send',
-		s7: true,
-		path: `${webhookId('wecomSplit')}/wecom`,
-		codeInQuery: false,
-	},
-	wecomHttp: {
-		label: 'WeCom Trigger → HTTP Request',
-		s7: true,
-		path: `${webhookId('wecomHttp')}/wecom`,
-		codeInQuery: false,
-	},
-	minEvent: {
-		label: 'minimal trigger, item the size of ours → WeCom Send',
-		s7: true,
-		path: `${webhookId('minEvent')}/${MINIMAL_PATH}`,
-		codeInQuery: true,
-	},
+	minSend: onMinimal('minSend', 'minimal trigger → WeCom Send (default code)'),
+	minSendExpr: onMinimal('minSendExpr', 'minimal trigger → WeCom Send (code by expression)'),
+	wecomSplit: onWeCom('wecomSplit', 'WeCom Trigger (own credential) → WeCom Send'),
+	wecomHttp: onWeCom('wecomHttp', 'WeCom Trigger → HTTP Request'),
+	minEvent: onMinimal('minEvent', 'minimal trigger, item the size of ours → WeCom Send'),
 };
 
 type Node = Record<string, unknown>;
