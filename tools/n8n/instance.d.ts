@@ -81,6 +81,7 @@ export class N8nInstance {
 	stop(opts?: { graceMs?: number }): Promise<void>;
 	log(): string;
 	logTail(lines?: number): string;
+	logProblems(lines?: number): string;
 	exportExecutions(): Promise<{ rows: StoredExecution[]; text: string }>;
 }
 

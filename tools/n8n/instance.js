@@ -359,10 +359,24 @@ class N8nInstance {
 		return this.log().split('\n').slice(-lines).join('\n');
 	}
 
+	/** The last `lines` lines of the log that report a problem, for a failed check's message. */
+	logProblems(lines = 5) {
+		return this.log()
+			.split('\n')
+			.filter((line) => /error|warn|fail|SQLITE_|timed? ?out/i.test(line))
+			.slice(-lines)
+			.join('\n');
+	}
+
 	/**
 	 * Every stored execution with its raw run data, read from the sqlite database using the
 	 * n8n install's own sqlite3 module (so no dependency here), for tests that search it for
 	 * secrets or check what was recorded.
+	 *
+	 * Read in statements of 50 rows: n8n 1.x's default SQLite has no WAL, so a reader blocks n8n's
+	 * writes while a statement runs, and n8n waits only 1 s (sqlite3's busy timeout) before it drops
+	 * the write. One statement over thousands of executions holds the lock ~0.15 s on an idle machine
+	 * and far longer on a loaded one; a short statement each time lets n8n in between.
 	 * @returns {Promise<{ rows: Array<{ id: string, workflowId: string, status: string, mode: string, finished: number, data: string, workflowData: string }>, text: string }>}
 	 */
 	async exportExecutions() {
@@ -371,13 +385,27 @@ class N8nInstance {
 			const sqlite3 = require(require.resolve('sqlite3', { paths: [process.argv[1]] }));
 			// Read-only: the server may be running and owns the database.
 			const db = new sqlite3.Database(process.argv[2], sqlite3.OPEN_READONLY, (err) => { if (err) fail(err); });
+			// Our side waits while n8n writes; n8n's own side waits 1 s at most (see above).
+			db.configure('busyTimeout', 30000);
 			function fail(err) { process.stderr.write(String(err && err.stack || err)); process.exit(1); }
-			db.all(
-				'SELECT e.id AS id, e.workflowId AS workflowId, e.status AS status, e.mode AS mode, e.finished AS finished, ' +
-				'd.data AS data, d.workflowData AS workflowData ' +
-				'FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id ORDER BY e.id',
-				(err, rows) => { if (err) fail(err); process.stdout.write(JSON.stringify(rows)); db.close(); },
-			);`;
+			const rows = [];
+			function next(after) {
+				db.all(
+					'SELECT e.id AS id, e.workflowId AS workflowId, e.status AS status, e.mode AS mode, e.finished AS finished, ' +
+					'd.data AS data, d.workflowData AS workflowData ' +
+					'FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id ' +
+					'WHERE e.id > ? ORDER BY e.id LIMIT 50',
+					[after],
+					(err, page) => {
+						if (err) fail(err);
+						rows.push(...page);
+						if (page.length === 50) return next(page[page.length - 1].id);
+						process.stdout.write(JSON.stringify(rows));
+						db.close();
+					},
+				);
+			}
+			next(-1);`;
 		const res = await run(this.install.nodeBin, [
 			'-e',
 			script,

@@ -74,9 +74,12 @@ export function sleep(ms: number): Promise<void> {
 	return new Promise((r) => setTimeout(r, ms));
 }
 
-/** Poll `probe` until it returns a truthy value; throws with `what` after `timeoutMs`. */
+/**
+ * Poll `probe` until it returns a truthy value; throws with `what` after `timeoutMs` (a function
+ * when the message should say what the state was at that moment).
+ */
 export async function poll<T>(
-	what: string,
+	what: string | (() => string),
 	probe: () => T | Promise<T>,
 	{ timeoutMs = 60000, intervalMs = 50 } = {},
 ): Promise<NonNullable<T>> {
@@ -85,7 +88,9 @@ export async function poll<T>(
 		const value = await probe();
 		if (value) return value as NonNullable<T>;
 		if (Date.now() - t0 > timeoutMs)
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+			throw new Error(
+				`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}`,
+			);
 		await sleep(intervalMs);
 	}
 }
@@ -114,8 +119,10 @@ export async function storedExecutions(
 	count = 1,
 	timeoutMs = 60000,
 ) {
+	// On a timeout, what n8n logged says more than the wait does (a dropped write, a crash).
 	return poll(
-		`${count} finished stored execution(s) of ${workflowId}`,
+		() =>
+			`${count} finished stored execution(s) of ${workflowId}; n8n's log:\n${n8n.logProblems()}`,
 		async () => {
 			const rows = (await n8n.exportExecutions()).rows.filter((r) => r.workflowId === workflowId);
 			// n8n 1.x on SQLite writes an execution's status and its data in two statements, so a row can
