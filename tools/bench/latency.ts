@@ -21,6 +21,7 @@
  *   minEvent     minimal trigger emitting an item the size of ours → WeCom Send       what the item's size costs
  *   wecomHttp    WeCom Trigger                    → HTTP Request (the floor's request)          ours against floor, the send alike
  *   wecomSplit   WeCom Trigger (its own credential) → WeCom Send                            as wecom, the two nodes on two credentials
+ *   floorAuth    minimal community trigger        → HTTP Request, the token in an n8n credential  the floor with one credential read per execution, as every authenticated node pays
  *
  * The minimal trigger is a tiny package the bench writes into the user folder (tools/bench/lib/minimalTrigger.ts).
  * NoOp chains make no send_welcome_msg: they are compared by the time to n8n's answer (the webhook phase) and by
@@ -93,6 +94,8 @@ const CREDENTIAL = { id: 'benchWeComCred01', name: 'WeCom sandbox (bench)' };
 /** The same data under another id: what sharing one credential between trigger and send costs. */
 const TRIGGER_CREDENTIAL = { id: 'benchWeComCred02', name: 'WeCom sandbox (bench, trigger)' };
 const MINIMAL_CREDENTIAL = { id: 'benchMinCred0001', name: 'Bench minimal' };
+/** n8n's own Query Auth credential holding the access token (floorAuth). */
+const QUERY_AUTH_CREDENTIAL = { id: 'benchQueryAuth01', name: 'Bench access token' };
 const WELCOME_TEXT = 'Welcome! 欢迎 %NICKNAME%';
 
 const CHAIN_IDS = [
@@ -111,6 +114,7 @@ const CHAIN_IDS = [
 	'minEvent',
 	'wecomHttp',
 	'wecomSplit',
+	'floorAuth',
 ] as const;
 type Chain = (typeof CHAIN_IDS)[number];
 
@@ -156,9 +160,15 @@ for (const name of SETTING_NAMES)
 	if (!SETTINGS[name])
 		throw new Error(`unknown setting "${name}"; known: ${Object.keys(SETTINGS).join(', ')}`);
 
+/** The node a chain starts at, and the node after it. */
+type Start = 'wecom' | 'minimal' | 'webhook';
+type Next = 'send' | 'http' | 'httpAuth' | 'noop';
+
 interface ChainSpec {
 	label: string;
-	/** Ends in an send_welcome_msg call whose arrival is the latency. */
+	start: Start;
+	next: Next;
+	/** Ends in an send_welcome_msg call whose arrival is the latency (every next node but NoOp). */
 	s7: boolean;
 	/** What follows /webhook/ (for waitForWebhook and the POST). */
 	path: string;
@@ -170,49 +180,62 @@ const webhookId = (chain: Chain) =>
 	`b3c1e0a2-7d4f-4b8e-9a61-${(CHAIN_IDS.indexOf(chain) + 1).toString(16).padStart(12, '0')}`;
 
 /** A chain that starts at WeCom Trigger: the code travels inside the encrypted event. */
-const onWeCom = (chain: Chain, label: string, s7 = true): ChainSpec => ({
+const onWeCom = (chain: Chain, label: string, next: Next): ChainSpec => ({
 	label,
-	s7,
+	start: 'wecom',
+	next,
+	s7: next !== 'noop',
 	path: `${webhookId(chain)}/wecom`,
 	codeInQuery: false,
 });
 /** A chain that starts at the minimal trigger: the code travels in the query string. */
-const onMinimal = (chain: Chain, label: string, s7 = true): ChainSpec => ({
+const onMinimal = (chain: Chain, label: string, next: Next): ChainSpec => ({
 	label,
-	s7,
+	start: 'minimal',
+	next,
+	s7: next !== 'noop',
 	path: `${webhookId(chain)}/${MINIMAL_PATH}`,
+	codeInQuery: true,
+});
+/** A chain that starts at n8n's Webhook node, on its own path; the code in the query string. */
+const onWebhook = (path: string, label: string, next: Next): ChainSpec => ({
+	label,
+	start: 'webhook',
+	next,
+	s7: next !== 'noop',
+	path,
 	codeInQuery: true,
 });
 
 const CHAINS: Record<Chain, ChainSpec> = {
-	wecom: onWeCom('wecom', 'WeCom Trigger → WeCom Send'),
-	wecomV1: onWeCom('wecomV1', 'WeCom Trigger version 1 → WeCom Send'),
-	bare: { label: 'Webhook → HTTP Request', s7: true, path: 'bench-bare', codeInQuery: true },
-	floor: onMinimal('floor', 'minimal trigger → HTTP Request'),
-	floorAgain: onMinimal('floorAgain', 'the same as floor (control)'),
-	floorCreds: onMinimal('floorCreds', 'minimal trigger + getCredentials → HTTP Request'),
-	wtNoop: onWeCom('wtNoop', 'WeCom Trigger → NoOp', false),
-	whNoop: { label: 'Webhook → NoOp', s7: false, path: 'bench-noop', codeInQuery: true },
-	minNoop: onMinimal('minNoop', 'minimal trigger → NoOp', false),
-	whSend: { label: 'Webhook → WeCom Send', s7: true, path: 'bench-send', codeInQuery: true },
-	minSend: onMinimal('minSend', 'minimal trigger → WeCom Send (default code)'),
-	minSendExpr: onMinimal('minSendExpr', 'minimal trigger → WeCom Send (code by expression)'),
-	wecomSplit: onWeCom('wecomSplit', 'WeCom Trigger (own credential) → WeCom Send'),
-	wecomHttp: onWeCom('wecomHttp', 'WeCom Trigger → HTTP Request'),
-	minEvent: onMinimal('minEvent', 'minimal trigger, item the size of ours → WeCom Send'),
+	wecom: onWeCom('wecom', 'WeCom Trigger → WeCom Send', 'send'),
+	wecomV1: onWeCom('wecomV1', 'WeCom Trigger version 1 → WeCom Send', 'send'),
+	bare: onWebhook('bench-bare', 'Webhook → HTTP Request', 'http'),
+	floor: onMinimal('floor', 'minimal trigger → HTTP Request', 'http'),
+	floorAgain: onMinimal('floorAgain', 'the same as floor (control)', 'http'),
+	floorCreds: onMinimal('floorCreds', 'minimal trigger + getCredentials → HTTP Request', 'http'),
+	floorAuth: onMinimal('floorAuth', 'minimal trigger → HTTP Request with a credential', 'httpAuth'),
+	wtNoop: onWeCom('wtNoop', 'WeCom Trigger → NoOp', 'noop'),
+	whNoop: onWebhook('bench-noop', 'Webhook → NoOp', 'noop'),
+	minNoop: onMinimal('minNoop', 'minimal trigger → NoOp', 'noop'),
+	whSend: onWebhook('bench-send', 'Webhook → WeCom Send', 'send'),
+	minSend: onMinimal('minSend', 'minimal trigger → WeCom Send (default code)', 'send'),
+	minSendExpr: onMinimal(
+		'minSendExpr',
+		'minimal trigger → WeCom Send (code by expression)',
+		'send',
+	),
+	wecomSplit: onWeCom('wecomSplit', 'WeCom Trigger (own credential) → WeCom Send', 'send'),
+	wecomHttp: onWeCom('wecomHttp', 'WeCom Trigger → HTTP Request', 'http'),
+	minEvent: onMinimal('minEvent', 'minimal trigger, item the size of ours → WeCom Send', 'send'),
 };
 
 type Node = Record<string, unknown>;
 
 function startNode(chain: Chain): Node {
 	const base = { id: `${chain}-1`, position: [0, 0] };
-	if (
-		chain === 'wecom' ||
-		chain === 'wecomV1' ||
-		chain === 'wtNoop' ||
-		chain === 'wecomHttp' ||
-		chain === 'wecomSplit'
-	) {
+	const { start } = CHAINS[chain];
+	if (start === 'wecom') {
 		return {
 			...base,
 			name: 'WeCom Trigger',
@@ -223,15 +246,7 @@ function startNode(chain: Chain): Node {
 			credentials: { weComApi: chain === 'wecomSplit' ? TRIGGER_CREDENTIAL : CREDENTIAL },
 		};
 	}
-	if (
-		chain === 'floor' ||
-		chain === 'floorAgain' ||
-		chain === 'floorCreds' ||
-		chain === 'minNoop' ||
-		chain === 'minSend' ||
-		chain === 'minSendExpr' ||
-		chain === 'minEvent'
-	) {
+	if (start === 'minimal') {
 		return {
 			...base,
 			name: 'Minimal Trigger',
@@ -266,18 +281,11 @@ function startNode(chain: Chain): Node {
 
 function nextNode(chain: Chain, sandboxUrl: string, accessToken: string): Node {
 	const base = { id: `${chain}-2`, position: [220, 0] };
-	if (chain === 'wtNoop' || chain === 'whNoop' || chain === 'minNoop') {
+	const { next, start } = CHAINS[chain];
+	if (next === 'noop') {
 		return { ...base, name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
 	}
-	if (
-		chain === 'wecom' ||
-		chain === 'wecomV1' ||
-		chain === 'wecomSplit' ||
-		chain === 'whSend' ||
-		chain === 'minSend' ||
-		chain === 'minSendExpr' ||
-		chain === 'minEvent'
-	) {
+	if (next === 'send') {
 		return {
 			...base,
 			name: 'Send Welcome',
@@ -294,8 +302,21 @@ function nextNode(chain: Chain, sandboxUrl: string, accessToken: string): Node {
 			credentials: { weComApi: CREDENTIAL },
 		};
 	}
-	const code = chain === 'bare' ? '$json.query.code' : '$json.WelcomeCode';
-	return { ...base, ...s7RequestNode(sandboxUrl, accessToken, code, WELCOME_TEXT) };
+	const code = start === 'webhook' ? '$json.query.code' : '$json.WelcomeCode';
+	const request = s7RequestNode(sandboxUrl, accessToken, code, WELCOME_TEXT);
+	if (next === 'http') return { ...base, ...request };
+	// httpAuth: the same request, its token read from an n8n credential (Query Auth) in each execution.
+	return {
+		...base,
+		...request,
+		parameters: {
+			...request.parameters,
+			url: `${sandboxUrl}/cgi-bin/externalcontact/send_welcome_msg`,
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpQueryAuth',
+		},
+		credentials: { httpQueryAuth: QUERY_AUTH_CREDENTIAL },
+	};
 }
 
 function workflow(chain: Chain, sandboxUrl: string, accessToken: string) {
@@ -488,6 +509,11 @@ async function benchRun(
 				data: { ...sandbox.config, baseUrl: sandbox.url },
 			},
 			{ ...MINIMAL_CREDENTIAL, type: MINIMAL_CREDENTIAL_TYPE, data: { key: 'bench' } },
+			{
+				...QUERY_AUTH_CREDENTIAL,
+				type: 'httpQueryAuth',
+				data: { name: 'access_token', value: accessToken },
+			},
 		]);
 		for (const chain of chains)
 			await n8n.activate(await n8n.importWorkflow(workflow(chain, sandbox.url, accessToken)));
