@@ -179,33 +179,24 @@ interface ChainSpec {
 const webhookId = (chain: Chain) =>
 	`b3c1e0a2-7d4f-4b8e-9a61-${(CHAIN_IDS.indexOf(chain) + 1).toString(16).padStart(12, '0')}`;
 
-/** A chain that starts at WeCom Trigger: the code travels inside the encrypted event. */
-const onWeCom = (chain: Chain, label: string, next: Next): ChainSpec => ({
+/**
+ * A chain's spec from where it starts. WeCom Trigger reads the code inside the encrypted event; the
+ * minimal trigger and n8n's Webhook (on its own path) read it from the query string.
+ */
+const chainSpec = (start: Start, path: string, label: string, next: Next): ChainSpec => ({
 	label,
-	start: 'wecom',
-	next,
-	s7: next !== 'noop',
-	path: `${webhookId(chain)}/wecom`,
-	codeInQuery: false,
-});
-/** A chain that starts at the minimal trigger: the code travels in the query string. */
-const onMinimal = (chain: Chain, label: string, next: Next): ChainSpec => ({
-	label,
-	start: 'minimal',
-	next,
-	s7: next !== 'noop',
-	path: `${webhookId(chain)}/${MINIMAL_PATH}`,
-	codeInQuery: true,
-});
-/** A chain that starts at n8n's Webhook node, on its own path; the code in the query string. */
-const onWebhook = (path: string, label: string, next: Next): ChainSpec => ({
-	label,
-	start: 'webhook',
+	start,
 	next,
 	s7: next !== 'noop',
 	path,
-	codeInQuery: true,
+	codeInQuery: start !== 'wecom',
 });
+const onWeCom = (chain: Chain, label: string, next: Next) =>
+	chainSpec('wecom', `${webhookId(chain)}/wecom`, label, next);
+const onMinimal = (chain: Chain, label: string, next: Next) =>
+	chainSpec('minimal', `${webhookId(chain)}/${MINIMAL_PATH}`, label, next);
+const onWebhook = (path: string, label: string, next: Next) =>
+	chainSpec('webhook', path, label, next);
 
 const CHAINS: Record<Chain, ChainSpec> = {
 	wecom: onWeCom('wecom', 'WeCom Trigger → WeCom Send', 'send'),
