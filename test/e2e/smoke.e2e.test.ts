@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { N8nInstance } from '../../tools/n8n/instance';
+import { N8nInstance, type StoredExecution } from '../../tools/n8n/instance';
+import { poll } from './support/scenarioKit';
 import { assertBuilt, packAndInstall, InstalledPackage } from '../../tools/n8n/package';
 import { ensureN8n } from '../../tools/n8n/install';
 
@@ -157,20 +158,18 @@ describe.each(LINES)('n8n line %s', (line) => {
 
 		// onReceived answers before the execution is saved (1.x): poll the database. Up to 60 s: after
 		// the burst suites a busy 2-core machine once took longer than 10 s on 2.x.
-		let stored: Awaited<ReturnType<N8nInstance['exportExecutions']>> = { rows: [], text: '' };
-		const t0 = Date.now();
-		while (!stored.text.includes(marker) && Date.now() - t0 < 60000) {
-			await new Promise((r) => setTimeout(r, 250));
-			stored = await n8n.exportExecutions();
-		}
-		if (!stored.text.includes(marker)) {
+		let stored = { rows: [] as StoredExecution[], text: '' };
+		await poll(
 			// What n8n stored and said instead: the received text alone is other executions' data.
-			const rows = stored.rows.map((r) => `${r.id} ${r.workflowId} ${r.status}`).join(', ');
-			throw new Error(
-				`the webhook's execution was not stored within 60 s; stored: ${rows}\n` +
-					`n8n's log:\n${n8n.logProblems()}`,
-			);
-		}
+			() =>
+				`the webhook's execution; stored: ${stored.rows.map((r) => `${r.id} ${r.workflowId} ${r.status}`).join(', ')}\n` +
+				`n8n's log:\n${n8n.logProblems()}`,
+			async () => {
+				stored = await n8n.exportExecutions();
+				return stored.text.includes(marker);
+			},
+			{ timeoutMs: 60000, intervalMs: 250 },
+		);
 		expect(n8n.log()).not.toMatch(/Unrecognized node type|Error loading package|Failed to load/i);
 
 		const pid = (n8n as any).child.pid as number;
